@@ -1,0 +1,26 @@
+namespace SlmEnergyBench.Harness.Configuration;
+
+/// <summary>The whole configuration of one profile (a section of <c>energybench.json</c> plus overrides).</summary>
+public sealed class BenchOptions
+{
+    /// <summary>The profile these options came from (filled by the loader).</summary>
+    public string Profile { get; set; } = "";
+
+    public BackendOptions Backend { get; set; } = new();
+
+    /// <summary>Model names as the backend knows them (GPT4All display names or file names).</summary>
+    public List<string> Models { get; set; } = [];
+
+    public PromptOptions Prompts { get; set; } = new();
+
+    public GenerationOptions Generation { get; set; } = new();
+
+    public ProtocolOptions Protocol { get; set; } = new();
+
+    public MeterOptions Meter { get; set; } = new();
+
+    public ResultsOptions Results { get; set; } = new();
+
+    /// <summary>Behaviour of the fake backend and fake meter (profile <c>fake</c>).</summary>
+    public FakeOptions Fake { get; set; } = new();
+}

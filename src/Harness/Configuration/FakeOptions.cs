@@ -1,0 +1,49 @@
+namespace SlmEnergyBench.Harness.Configuration;
+
+/// <summary>
+/// The fake GPT4All server and fake powermetrics of profile <c>fake</c>. Speeds and powers are settings,
+/// so a test or a user can simulate a slower or hungrier model.
+/// </summary>
+public sealed class FakeOptions
+{
+    /// <summary>The model the fake serves when the requested name is unknown (GPT4All's silent fallback).</summary>
+    public string DefaultModel { get; set; } = "Llama 3.2 1B Instruct";
+
+    /// <summary>Models the fake server knows, with their speed and power.</summary>
+    public List<FakeModelOptions> Models { get; set; } = [];
+
+    /// <summary>Prompt processing speed, tokens per second.</summary>
+    public double PrefillTokensPerSecond { get; set; } = 2000;
+
+    /// <summary>Context window in tokens; a longer prompt gets GPT4All's 500 with an empty body.</summary>
+    public int ContextTokens { get; set; } = 2048;
+
+    /// <summary>CPU power while idle, watts (what the fake powermetrics reports outside requests).</summary>
+    public double IdleCpuPowerW { get; set; } = 0.6;
+
+    /// <summary>GPU power while idle, watts.</summary>
+    public double IdleGpuPowerW { get; set; } = 0.05;
+
+    /// <summary>Multiplies every model's generation speed (0.9 = 10% slower).</summary>
+    public double SpeedFactor { get; set; } = 1.0;
+
+    /// <summary>Multiplies every model's active power (1.1 = 10% hungrier).</summary>
+    public double PowerFactor { get; set; } = 1.0;
+
+    /// <summary>The fake powermetrics command (relative to the repository root).</summary>
+    public string PowermetricsCommand { get; set; } = "fixtures/fake-powermetrics/powermetrics";
+}
+
+public sealed class FakeModelOptions
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>Decode speed, tokens per second.</summary>
+    public double TokensPerSecond { get; set; } = 100;
+
+    /// <summary>CPU power while this model generates, watts.</summary>
+    public double ActiveCpuPowerW { get; set; } = 1.5;
+
+    /// <summary>GPU power while this model generates, watts.</summary>
+    public double ActiveGpuPowerW { get; set; } = 15;
+}

@@ -1,0 +1,13 @@
+namespace SlmEnergyBench.Harness.Configuration;
+
+public sealed class GenerationOptions
+{
+    /// <summary>Sampling temperature, 0 to 2 (GPT4All's range).</summary>
+    public double Temperature { get; set; } = 0.7;
+
+    /// <summary>Largest completion, in tokens. Always sent: GPT4All's own default is 16.</summary>
+    public int MaxTokens { get; set; } = 1024;
+
+    /// <summary>Optional nucleus sampling; not sent when null.</summary>
+    public double? TopP { get; set; }
+}

@@ -1,0 +1,15 @@
+namespace SlmEnergyBench.Harness.Metering;
+
+/// <summary>
+/// The energy of a window [StartS, EndS] per domain. <see cref="Coverage"/> is the fraction of the window
+/// that samples cover (1 = fully covered); <see cref="SampleCount"/> the number of samples that overlap it.
+/// </summary>
+public sealed record WindowEnergy(
+    double StartS,
+    double EndS,
+    IReadOnlyDictionary<string, DomainEnergy> Domains,
+    int SampleCount,
+    double Coverage)
+{
+    public double DurationS => EndS - StartS;
+}
