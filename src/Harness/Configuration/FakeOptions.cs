@@ -29,9 +29,6 @@ public sealed class FakeOptions
 
     /// <summary>Multiplies every model's active power (1.1 = 10% hungrier).</summary>
     public double PowerFactor { get; set; } = 1.0;
-
-    /// <summary>The fake powermetrics command (relative to the repository root).</summary>
-    public string PowermetricsCommand { get; set; } = "fixtures/fake-powermetrics/powermetrics";
 }
 
 public sealed class FakeModelOptions

@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Configuration;
+
+namespace SlmEnergyBench.Harness.Configuration;
+
+/// <summary>
+/// Reads <c>energybench.json</c>, picks a profile (<c>ENERGYBENCH_PROFILE</c>, else the file's
+/// <c>DefaultProfile</c>), layers <c>ENERGYBENCH__Section__Key</c> environment variables over it,
+/// binds and validates. Built-in defaults are the original study's set-up.
+/// </summary>
+public static class ConfigLoader
+{
+    public const string ProfileVariable = "ENERGYBENCH_PROFILE";
+    public const string OverridePrefix = "ENERGYBENCH__";
+
+    /// <summary>Loads from the repository that contains the current directory, with the process environment.</summary>
+    public static LoadedConfiguration Load() =>
+        Load(RepositoryPaths.FindRoot(), ReadEnvironment());
+
+    /// <summary>Loads from <paramref name="root"/> with the given environment (tests pass their own).</summary>
+    public static LoadedConfiguration Load(string root, IReadOnlyDictionary<string, string?> environment)
+    {
+        var file = Path.Combine(root, RepositoryPaths.ConfigFileName);
+        IConfigurationRoot fileConfig;
+        try
+        {
+            fileConfig = new ConfigurationBuilder().AddJsonFile(file, optional: false).Build();
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or IOException)
+        {
+            throw new ConfigurationException($"{file} could not be read: {e.Message} Fix the JSON syntax.");
+        }
+
+        var profiles = fileConfig.GetSection("Profiles").GetChildren().Select(c => c.Key).ToList();
+        if (profiles.Count == 0)
+            throw new ConfigurationException($"{file} has no \"Profiles\" section: add at least one profile.");
+
+        var (profile, chosenBy) = ChooseProfile(fileConfig, environment, profiles, file);
+        var overrides = environment
+            .Where(kv => kv.Key.StartsWith(OverridePrefix, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .ToList();
+
+        var merged = new ConfigurationBuilder()
+            .AddInMemoryCollection(Flatten(fileConfig.GetSection($"Profiles:{profile}")))
+            .AddInMemoryCollection(overrides.Select(kv => KeyValuePair.Create(
+                kv.Key[OverridePrefix.Length..].Replace("__", ":", StringComparison.Ordinal), kv.Value)))
+            .Build();
+
+        var options = Bind(merged, profile);
+        options.Profile = profile;
+        ConfigValidator.ThrowIfInvalid(options, key => SourceOf(key, overrides, profile));
+
+        return new LoadedConfiguration(options, root, chosenBy, overrides.Select(kv => $"{kv.Key}={kv.Value}").ToList());
+    }
+
+    private static (string Profile, string ChosenBy) ChooseProfile(
+        IConfiguration fileConfig, IReadOnlyDictionary<string, string?> environment, List<string> profiles, string file)
+    {
+        if (environment.TryGetValue(ProfileVariable, out var fromEnv) && !string.IsNullOrWhiteSpace(fromEnv))
+        {
+            var match = profiles.FirstOrDefault(p => string.Equals(p, fromEnv.Trim(), StringComparison.OrdinalIgnoreCase));
+            return match is null
+                ? throw new ConfigurationException(
+                    $"{ProfileVariable} = '{fromEnv}' is not a profile of {RepositoryPaths.ConfigFileName}: allowed {string.Join(", ", profiles)}.")
+                : (match, $"{ProfileVariable}={fromEnv}");
+        }
+
+        var fallback = fileConfig["DefaultProfile"];
+        if (string.IsNullOrWhiteSpace(fallback))
+            throw new ConfigurationException($"DefaultProfile is missing in {file}: set it to one of {string.Join(", ", profiles)}.");
+        var chosen = profiles.FirstOrDefault(p => string.Equals(p, fallback, StringComparison.OrdinalIgnoreCase));
+        return chosen is null
+            ? throw new ConfigurationException(
+                $"DefaultProfile = '{fallback}' is not a profile of {RepositoryPaths.ConfigFileName}: allowed {string.Join(", ", profiles)}.")
+            : (chosen, $"DefaultProfile of {RepositoryPaths.ConfigFileName} ({ProfileVariable} not set)");
+    }
+
+    private static BenchOptions Bind(IConfiguration merged, string profile)
+    {
+        var unknown = UnknownKeys.Find(merged, typeof(BenchOptions)).Select(p => $"{p} (profile '{profile}')").ToList();
+        if (unknown.Count > 0)
+            throw new ConfigurationException(unknown);
+
+        var options = new BenchOptions();
+        try
+        {
+            merged.Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Conversion failures: the binder's message names the value, the key and the type.
+            throw new ConfigurationException(
+                $"profile '{profile}': {e.Message} Use a value of that type (numbers use '.' as decimal separator).");
+        }
+
+        return options;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> Flatten(IConfigurationSection section) =>
+        section.AsEnumerable(makePathsRelative: true).Where(kv => kv.Value is not null);
+
+    private static string SourceOf(string key, IReadOnlyList<KeyValuePair<string, string?>> overrides, string profile)
+    {
+        var variable = OverridePrefix + key.Replace(":", "__", StringComparison.Ordinal);
+        return overrides.Any(kv => string.Equals(kv.Key, variable, StringComparison.OrdinalIgnoreCase))
+            ? $"set by {variable}"
+            : $"profile '{profile}'";
+    }
+
+    private static Dictionary<string, string?> ReadEnvironment()
+    {
+        var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            result[(string)entry.Key] = entry.Value as string;
+        return result;
+    }
+}

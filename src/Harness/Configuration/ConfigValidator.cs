@@ -1,0 +1,117 @@
+namespace SlmEnergyBench.Harness.Configuration;
+
+/// <summary>
+/// Checks every key before anything runs. Each problem is one message: the key, its value, where it
+/// was set, and what is allowed.
+/// </summary>
+public static class ConfigValidator
+{
+    public static void ThrowIfInvalid(BenchOptions o, Func<string, string> sourceOf)
+    {
+        var problems = Validate(o, sourceOf);
+        if (problems.Count > 0)
+            throw new ConfigurationException(problems);
+    }
+
+    public static IReadOnlyList<string> Validate(BenchOptions o, Func<string, string> sourceOf)
+    {
+        var v = new Checks(sourceOf);
+
+        v.OneOf("Backend:Kind", o.Backend.Kind, BackendKinds.All);
+        if (o.Backend.Kind == BackendKinds.Gpt4All)
+            v.That("Backend:BaseUrl", o.Backend.BaseUrl, IsHttpUrl(o.Backend.BaseUrl), "an absolute http:// or https:// URL such as http://127.0.0.1:4891/v1");
+        v.OneOf("Backend:Endpoint", o.Backend.Endpoint, Endpoints.All);
+        v.Range("Backend:TimeoutSeconds", o.Backend.TimeoutSeconds, 1, 86_400);
+        v.Range("Backend:ProbeTimeoutSeconds", o.Backend.ProbeTimeoutSeconds, 0.1, 600);
+
+        v.That("Models", "[]", o.Models.Count > 0, "at least one model name");
+        for (var i = 0; i < o.Models.Count; i++)
+            v.That($"Models:{i}", o.Models[i], !string.IsNullOrWhiteSpace(o.Models[i]), "a non-empty model name");
+        foreach (var dup in o.Models.GroupBy(m => m, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            v.That("Models", dup.Key, false, "each model once (it is listed " + dup.Count() + " times)");
+
+        v.That("Prompts:Source", o.Prompts.Source, !string.IsNullOrWhiteSpace(o.Prompts.Source) &&
+            (!o.Prompts.Source.Contains("://", StringComparison.Ordinal) || IsHttpUrl(o.Prompts.Source)),
+            "an http(s) URL or a file path");
+        v.That("Prompts:Sha256", o.Prompts.Sha256, o.Prompts.Sha256.Length == 0 ||
+            (o.Prompts.Sha256.Length == 64 && o.Prompts.Sha256.All(Uri.IsHexDigit)), "empty or 64 hexadecimal digits");
+        v.That("Prompts:CacheDirectory", o.Prompts.CacheDirectory, !string.IsNullOrWhiteSpace(o.Prompts.CacheDirectory), "a folder path");
+        v.Range("Prompts:Pool", o.Prompts.Pool, 1, 10_000_000);
+        v.Range("Prompts:Count", o.Prompts.Count, 1, Math.Max(1, o.Prompts.Pool), $"1 to Prompts:Pool ({o.Prompts.Pool})");
+        v.OneOf("Prompts:Selection", o.Prompts.Selection, PromptSelections.All);
+
+        v.Range("Generation:Temperature", o.Generation.Temperature, 0, 2);
+        v.Range("Generation:MaxTokens", o.Generation.MaxTokens, 1, 1_000_000);
+        if (o.Generation.TopP is { } topP)
+            v.That("Generation:TopP", topP, topP > 0 && topP <= 1, "greater than 0 and at most 1, or absent");
+
+        v.Range("Protocol:WarmupRequests", o.Protocol.WarmupRequests, 0, 100);
+
+        v.OneOf("Meter:Kind", o.Meter.Kind, MeterKinds.All);
+        v.Range("Meter:IntervalMs", o.Meter.IntervalMs, 10, 60_000);
+        v.That("Meter:Command", o.Meter.Command, !string.IsNullOrWhiteSpace(o.Meter.Command), "the path of the powermetrics executable");
+        v.Range("Meter:StartTimeoutSeconds", o.Meter.StartTimeoutSeconds, 0.1, 600);
+        v.That("Meter:MinCoverage", o.Meter.MinCoverage, o.Meter.MinCoverage > 0 && o.Meter.MinCoverage <= 1, "greater than 0 and at most 1");
+        v.Range("Meter:MaxPlausiblePowerW", o.Meter.MaxPlausiblePowerW, 1, 100_000);
+
+        v.That("Results:Directory", o.Results.Directory, !string.IsNullOrWhiteSpace(o.Results.Directory), "a folder path");
+
+        if (o.Backend.Kind == BackendKinds.FakeGpt4All)
+            ValidateFake(o.Fake, v);
+
+        return v.Problems;
+    }
+
+    private static void ValidateFake(FakeOptions f, Checks v)
+    {
+        v.That("Fake:Models", "[]", f.Models.Count > 0, "at least one fake model");
+        for (var i = 0; i < f.Models.Count; i++)
+        {
+            var m = f.Models[i];
+            v.That($"Fake:Models:{i}:Name", m.Name, !string.IsNullOrWhiteSpace(m.Name), "a non-empty model name");
+            v.Positive($"Fake:Models:{i}:TokensPerSecond", m.TokensPerSecond);
+            v.Range($"Fake:Models:{i}:ActiveCpuPowerW", m.ActiveCpuPowerW, 0, 10_000);
+            v.Range($"Fake:Models:{i}:ActiveGpuPowerW", m.ActiveGpuPowerW, 0, 10_000);
+        }
+
+        v.That("Fake:DefaultModel", f.DefaultModel, f.Models.Any(m => string.Equals(m.Name, f.DefaultModel, StringComparison.OrdinalIgnoreCase)),
+            "the name of one of Fake:Models (" + string.Join(", ", f.Models.Select(m => m.Name)) + ")");
+        v.Positive("Fake:PrefillTokensPerSecond", f.PrefillTokensPerSecond);
+        v.Range("Fake:ContextTokens", f.ContextTokens, 1, 10_000_000);
+        v.Range("Fake:IdleCpuPowerW", f.IdleCpuPowerW, 0, 10_000);
+        v.Range("Fake:IdleGpuPowerW", f.IdleGpuPowerW, 0, 10_000);
+        v.Positive("Fake:SpeedFactor", f.SpeedFactor);
+        v.Positive("Fake:PowerFactor", f.PowerFactor);
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private sealed class Checks(Func<string, string> sourceOf)
+    {
+        public List<string> Problems { get; } = [];
+
+        public void That(string key, object? value, bool ok, string allowed)
+        {
+            if (!ok)
+                Problems.Add($"{key} = {Format(value)} ({sourceOf(key)}): allowed {allowed}.");
+        }
+
+        public void OneOf(string key, string value, string[] allowed) =>
+            That(key, value, allowed.Contains(value, StringComparer.Ordinal), "one of " + string.Join(", ", allowed));
+
+        public void Range(string key, double value, double min, double max, string? allowed = null) =>
+            That(key, value, value >= min && value <= max, allowed ?? $"{Format(min)} to {Format(max)}");
+
+        public void Positive(string key, double value) => That(key, value, value > 0 && double.IsFinite(value), "a number greater than 0");
+
+        private static string Format(object? value) => value switch
+        {
+            null => "(empty)",
+            string s => $"'{s}'",
+            double d => d.ToString("G", System.Globalization.CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "(empty)",
+        };
+    }
+}

@@ -1,0 +1,152 @@
+using SlmEnergyBench.Harness.Configuration;
+
+namespace SlmEnergyBench.Unit.Configuration;
+
+public sealed class ConfigLoaderTests
+{
+    private static Dictionary<string, string?> Env(params (string Key, string Value)[] vars) =>
+        vars.ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.OrdinalIgnoreCase);
+
+    [Fact]
+    public void Load_NoProfileVariable_UsesTheStudySetUp()
+    {
+        using var repo = TempRepository.WithRealConfig();
+
+        var config = ConfigLoader.Load(repo.Root, Env());
+
+        var o = config.Options;
+        o.Profile.Should().Be("gpt4all");
+        config.ProfileChosenBy.Should().StartWith("DefaultProfile");
+        o.Backend.BaseUrl.Should().Be("http://127.0.0.1:4891/v1");
+        o.Backend.Endpoint.Should().Be("completions");
+        o.Backend.TimeoutSeconds.Should().BeGreaterThanOrEqualTo(120, "generation on a laptop can take minutes");
+        o.Models.Should().Equal("Llama 3.2 1B Instruct", "Llama 3.2 3B Instruct", "Llama 3 8B Instruct");
+        o.Prompts.Source.Should().EndWith("gururise/AlpacaDataCleaned/main/alpaca_data.json");
+        (o.Prompts.Pool, o.Prompts.Count, o.Prompts.Selection).Should().Be((4096, 256, "first"));
+        o.Prompts.IncludeInput.Should().BeFalse();
+        (o.Generation.Temperature, o.Generation.MaxTokens).Should().Be((0.7, 1024));
+        o.Protocol.WarmupRequests.Should().Be(1);
+        (o.Meter.Kind, o.Meter.IntervalMs).Should().Be(("powermetrics", 100));
+        o.Results.Directory.Should().Be("results");
+    }
+
+    [Fact]
+    public void Load_ProfileVariableFake_ChoosesFakeBackendAndFakeMeter()
+    {
+        using var repo = TempRepository.WithRealConfig();
+
+        var config = ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "fake")));
+
+        config.Options.Profile.Should().Be("fake");
+        config.ProfileChosenBy.Should().Be("ENERGYBENCH_PROFILE=fake");
+        config.Options.Backend.Kind.Should().Be(BackendKinds.FakeGpt4All);
+        config.Options.Meter.Command.Should().Be("fixtures/fake-powermetrics/powermetrics");
+        config.Options.Meter.SudoPrefix.Should().BeEmpty();
+        config.Options.Fake.Models.Select(m => m.Name).Should().Equal(config.Options.Models);
+    }
+
+    [Fact]
+    public void Load_UnknownProfile_NamesTheVariableTheValueAndTheProfiles()
+    {
+        using var repo = TempRepository.WithRealConfig();
+
+        var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "ollama")));
+
+        act.Should().Throw<ConfigurationException>().Which.Problems.Should().Equal(
+            "ENERGYBENCH_PROFILE = 'ollama' is not a profile of energybench.json: allowed fake, gpt4all.");
+    }
+
+    [Fact]
+    public void Load_EnvironmentOverride_ReplacesTheKeyAndIsRecorded()
+    {
+        using var repo = TempRepository.WithRealConfig();
+
+        var config = ConfigLoader.Load(repo.Root, Env(
+            ("ENERGYBENCH__Generation__Temperature", "0.2"),
+            ("ENERGYBENCH__Backend__BaseUrl", "http://127.0.0.1:9999/v1"),
+            ("ENERGYBENCH__Models__0", "Phi-3 Mini Instruct")));
+
+        config.Options.Generation.Temperature.Should().Be(0.2);
+        config.Options.Backend.BaseUrl.Should().Be("http://127.0.0.1:9999/v1");
+        config.Options.Models[0].Should().Be("Phi-3 Mini Instruct");
+        config.Overrides.Should().Contain("ENERGYBENCH__Generation__Temperature=0.2");
+    }
+
+    [Fact]
+    public void Load_OutOfRangeOverride_NamesKeyValueVariableAndRange()
+    {
+        using var repo = TempRepository.WithRealConfig();
+
+        var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH__Generation__Temperature", "3.5")));
+
+        act.Should().Throw<ConfigurationException>().Which.Problems.Should().Equal(
+            "Generation:Temperature = 3.5 (set by ENERGYBENCH__Generation__Temperature): allowed 0 to 2.");
+    }
+
+    [Fact]
+    public void Load_SeveralProblems_ReportsEachOnce()
+    {
+        using var repo = new TempRepository("""
+            { "DefaultProfile": "p", "Profiles": { "p": {
+                "Backend": { "BaseUrl": "127.0.0.1:4891" },
+                "Models": [],
+                "Prompts": { "Pool": 10, "Count": 20, "Selection": "random" },
+                "Generation": { "MaxTokens": 0 },
+                "Meter": { "MinCoverage": 1.5 } } } }
+            """);
+
+        var act = () => ConfigLoader.Load(repo.Root, Env());
+
+        act.Should().Throw<ConfigurationException>().Which.Problems.Should().Equal(
+            "Backend:BaseUrl = '127.0.0.1:4891' (profile 'p'): allowed an absolute http:// or https:// URL such as http://127.0.0.1:4891/v1.",
+            "Models = '[]' (profile 'p'): allowed at least one model name.",
+            "Prompts:Count = 20 (profile 'p'): allowed 1 to Prompts:Pool (10).",
+            "Prompts:Selection = 'random' (profile 'p'): allowed one of first, sample.",
+            "Generation:MaxTokens = 0 (profile 'p'): allowed 1 to 1000000.",
+            "Meter:MinCoverage = 1.5 (profile 'p'): allowed greater than 0 and at most 1.");
+    }
+
+    [Fact]
+    public void Load_UnknownKey_NamesIt()
+    {
+        using var repo = new TempRepository("""
+            { "DefaultProfile": "p", "Profiles": { "p": { "Models": ["m"], "Generation": { "Temprature": 0.5 } } } }
+            """);
+
+        var act = () => ConfigLoader.Load(repo.Root, Env());
+
+        act.Should().Throw<ConfigurationException>().Which.Problems.Should().Equal(
+            "Generation:Temprature is not a known key: allowed keys under Generation MaxTokens, Temperature, TopP. (profile 'p')");
+    }
+
+    [Fact]
+    public void Load_NotANumber_NamesKeyAndValue()
+    {
+        using var repo = TempRepository.WithRealConfig();
+
+        var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH__Generation__MaxTokens", "lots")));
+
+        act.Should().Throw<ConfigurationException>().Which.Message.Should().Contain("lots").And.Contain("Generation:MaxTokens");
+    }
+
+    [Fact]
+    public void Load_FakeModelsMissingDefault_IsRejected()
+    {
+        using var repo = TempRepository.WithRealConfig();
+
+        var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "fake"), ("ENERGYBENCH__Fake__DefaultModel", "Nope")));
+
+        act.Should().Throw<ConfigurationException>().Which.Problems.Should().ContainSingle()
+            .Which.Should().StartWith("Fake:DefaultModel = 'Nope' (set by ENERGYBENCH__Fake__DefaultModel): allowed the name of one of Fake:Models");
+    }
+
+    [Fact]
+    public void Load_InvalidJson_SaysWhichFile()
+    {
+        using var repo = new TempRepository("{ \"DefaultProfile\": ");
+
+        var act = () => ConfigLoader.Load(repo.Root, Env());
+
+        act.Should().Throw<ConfigurationException>().Which.Message.Should().Contain("energybench.json").And.Contain("JSON");
+    }
+}
