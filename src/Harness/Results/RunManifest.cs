@@ -1,0 +1,43 @@
+using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Metering;
+
+namespace SlmEnergyBench.Harness.Results;
+
+/// <summary>What <c>run.json</c> holds: everything needed to know how a run's numbers were obtained.</summary>
+public sealed record RunManifest
+{
+    public required string RunId { get; init; }
+
+    public required string Profile { get; init; }
+
+    public required string ProfileChosenBy { get; init; }
+
+    public required IReadOnlyList<string> Overrides { get; init; }
+
+    public required BenchOptions Configuration { get; init; }
+
+    public required MachineInfo Machine { get; init; }
+
+    public required BackendInfo Backend { get; init; }
+
+    public required EnergyProvenance Meter { get; init; }
+
+    public required PromptSource Prompts { get; init; }
+
+    public required DateTimeOffset StartedUtc { get; init; }
+
+    public DateTimeOffset? EndedUtc { get; init; }
+
+    /// <summary><c>running</c>, <c>completed</c>, or <c>failed: reason</c>.</summary>
+    public required string Status { get; init; }
+
+    public int CasesPassed { get; init; }
+
+    public int CasesFailed { get; init; }
+}
+
+/// <summary>The backend a run used.</summary>
+public sealed record BackendInfo(string Name, string Location, string Endpoint, string Availability);
+
+/// <summary>Where the prompts came from.</summary>
+public sealed record PromptSource(string Source, string Sha256, int DatasetItems, string Selection, int Count);
