@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+using SlmEnergyBench.Harness.Metering;
+using SlmEnergyBench.Harness.Results;
+
+namespace SlmEnergyBench.Harness.Suite;
+
+/// <summary>The one line of test output per case.</summary>
+public static class CaseLine
+{
+    public static string Format(CaseRecord r)
+    {
+        var s = new StringBuilder();
+        s.Append(CultureInfo.InvariantCulture, $"{r.Model} | prompt {r.PromptOrdinal + 1} (#{r.PromptDatasetIndex})");
+        if (r.Completion is { } c)
+        {
+            s.Append(CultureInfo.InvariantCulture, $" | {c.WallSeconds:0.000} s | {c.PromptTokens?.ToString(CultureInfo.InvariantCulture) ?? "?"}+{c.CompletionTokens?.ToString(CultureInfo.InvariantCulture) ?? "?"} tok");
+            s.Append(CultureInfo.InvariantCulture, $" | {r.TokensPerSecond:0.0} tok/s | {r.WordsPerSecond:0.0} words/s");
+        }
+
+        if (r.Energy is { } e)
+        {
+            var domains = e.Window.Domains.Where(d => d.Key != Domains.Total)
+                .Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key} {d.Value.Joules:0.000} J"));
+            var total = e.Window.Domains.GetValueOrDefault(Domains.Total);
+            s.Append(" | ").AppendJoin(", ", domains);
+            if (total is not null)
+                s.Append(CultureInfo.InvariantCulture, $", total {total.Joules:0.000} J | {total.AveragePowerW:0.00} W avg, {total.PeakPowerW:0.00} W peak");
+            s.Append(CultureInfo.InvariantCulture, $" | {e.Provenance.Meter}, {e.Provenance.Method.ToString().ToLowerInvariant()}, {e.Window.SampleCount} samples, {e.Window.Coverage:P1} covered");
+        }
+
+        if (r.Problems.Count > 0)
+            s.Append(" | INVALID: ").AppendJoin("; ", r.Problems);
+        return s.ToString();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using SlmEnergyBench.Harness.Backends;
+using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Fakes;
+using SlmEnergyBench.Harness.Metering;
+using SlmEnergyBench.Harness.Timing;
+
+namespace SlmEnergyBench.Harness.Suite;
+
+/// <summary>
+/// The backend and meter a configuration names. For <c>fake-gpt4all</c> it starts the in-process fake
+/// GPT4All server and couples it to the fake powermetrics through a "busy" file: while the fake server
+/// generates, the file holds the model's power, which the fake powermetrics streams.
+/// </summary>
+internal sealed record SessionParts(ICompletionBackend Backend, Func<string?, IPowerMeter> CreateMeter, IReadOnlyList<IDisposable> Owned)
+{
+    public static SessionParts Create(LoadedConfiguration config, SessionClock clock)
+    {
+        var o = config.Options;
+        if (o.Backend.Kind != BackendKinds.FakeGpt4All)
+        {
+            return new SessionParts(
+                new Gpt4AllClient(o.Backend, clock),
+                _ => new PowermetricsMeter(o.Meter, config.RepositoryRoot, clock),
+                []);
+        }
+
+        var busyFile = Path.Combine(Path.GetTempPath(), $"energybench-busy-{Guid.NewGuid():N}.txt");
+        var server = FakeGpt4AllServer.Start(o.Fake, busyFile);
+        var backendOptions = new BackendOptions
+        {
+            Kind = o.Backend.Kind, BaseUrl = server.BaseUrl, Endpoint = o.Backend.Endpoint,
+            TimeoutSeconds = o.Backend.TimeoutSeconds, ProbeTimeoutSeconds = o.Backend.ProbeTimeoutSeconds,
+        };
+        return new SessionParts(
+            new Gpt4AllClient(backendOptions, clock),
+            runFolder => new PowermetricsMeter(o.Meter, config.RepositoryRoot, clock, FakeMeterEnvironment(o.Fake, busyFile, runFolder)),
+            [server, new DeleteOnDispose(busyFile)]);
+    }
+
+    private static Dictionary<string, string> FakeMeterEnvironment(FakeOptions fake, string busyFile, string? runFolder)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["FAKE_POWERMETRICS_BUSY_FILE"] = busyFile,
+            ["FAKE_POWERMETRICS_IDLE_CPU_MW"] = (fake.IdleCpuPowerW * 1000).ToString("0.###", CultureInfo.InvariantCulture),
+            ["FAKE_POWERMETRICS_IDLE_GPU_MW"] = (fake.IdleGpuPowerW * 1000).ToString("0.###", CultureInfo.InvariantCulture),
+        };
+        if (runFolder is not null)
+            env["FAKE_POWERMETRICS_LOG"] = Path.Combine(runFolder, "fake-powermetrics.log");
+        return env;
+    }
+
+    private sealed class DeleteOnDispose(string path) : IDisposable
+    {
+        public void Dispose() => File.Delete(path);
+    }
+}

@@ -1,0 +1,41 @@
+using SlmEnergyBench.Harness.Configuration;
+using Xunit.Sdk;
+using Xunit.v3;
+
+namespace SlmEnergyBench.EnergyBenchmarks;
+
+/// <summary>
+/// Runs the cases model by model in the configured order, prompts in order, so each model is loaded
+/// once (GPT4All reloads from disk at every model switch) and warmed up before its first case.
+/// </summary>
+public sealed class ConfiguredOrderOrderer : ITestCaseOrderer
+{
+    public IReadOnlyCollection<TTestCase> OrderTestCases<TTestCase>(IReadOnlyCollection<TTestCase> testCases)
+        where TTestCase : notnull, ITestCase
+    {
+        List<string> models;
+        try
+        {
+            models = ConfigLoader.Load().Options.Models;
+        }
+        catch (ConfigurationException)
+        {
+            models = [];
+        }
+
+        return testCases
+            .Select(tc => (Case: tc, Args: (tc as IXunitTestCase)?.TestMethodArguments))
+            .OrderBy(x => x.Args is [string model, ..] ? IndexOr(models, model) : int.MaxValue)
+            .ThenBy(x => x.Args is [string m, ..] ? m : "", StringComparer.Ordinal)
+            .ThenBy(x => x.Args is [_, int ordinal, ..] ? ordinal : int.MaxValue)
+            .ThenBy(x => x.Case.TestCaseDisplayName, StringComparer.Ordinal)
+            .Select(x => x.Case)
+            .ToList();
+    }
+
+    private static int IndexOr(List<string> models, string model)
+    {
+        var i = models.IndexOf(model);
+        return i < 0 ? int.MaxValue - 1 : i;
+    }
+}

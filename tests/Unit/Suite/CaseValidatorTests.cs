@@ -1,0 +1,66 @@
+using SlmEnergyBench.Harness.Backends;
+using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Metering;
+using SlmEnergyBench.Harness.Suite;
+
+namespace SlmEnergyBench.Unit.Suite;
+
+public sealed class CaseValidatorTests
+{
+    private static readonly MeterOptions Meter = new() { MinCoverage = 0.98, MaxPlausiblePowerW = 1500 };
+
+    [Fact]
+    public void Check_GoodMeasurement_HasNoProblems()
+    {
+        CaseValidator.Check(Completion(), Window(totalJ: 30, seconds: 2), Meter).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Check_OtherServedModel_NamesBoth()
+    {
+        var problems = CaseValidator.Check(Completion() with { ServedModel = "Llama 3 8B Instruct" }, Window(30, 2), Meter);
+
+        problems.Should().ContainSingle().Which.Should().Be("served model 'Llama 3 8B Instruct' is not the requested 'Llama 3.2 1B Instruct'");
+    }
+
+    [Fact]
+    public void Check_NoTokens_IsInvalid()
+    {
+        var problems = CaseValidator.Check(Completion() with { CompletionTokens = 0 }, Window(30, 2), Meter);
+
+        problems.Should().ContainSingle().Which.Should().StartWith("completion tokens = 0 (ServerUsage)");
+    }
+
+    [Fact]
+    public void Check_WindowPartlyUncovered_IsInvalid()
+    {
+        var problems = CaseValidator.Check(Completion(), Window(30, 2, coverage: 0.9), Meter);
+
+        problems.Should().ContainSingle().Which.Should().Be("samples cover 90.0% of the window, below Meter:MinCoverage 98.0%");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4000)]
+    public void Check_ImplausiblePower_IsInvalid(double totalJoulesOverTwoSeconds)
+    {
+        var problems = CaseValidator.Check(Completion(), Window(totalJoulesOverTwoSeconds, 2), Meter);
+
+        problems.Should().ContainSingle().Which.Should().StartWith("average power ").And.Contain("is not plausible");
+    }
+
+    private static CompletionResult Completion() => new()
+    {
+        RequestedModel = "Llama 3.2 1B Instruct", ServedModel = "Llama 3.2 1B Instruct", Text = "Hello there.",
+        StartS = 10, EndS = 12, PromptTokens = 8, CompletionTokens = 4,
+        PromptTokensSource = TokenCountSource.ServerUsage, CompletionTokensSource = TokenCountSource.ServerUsage,
+        WordCount = 2, CharacterCount = 12, FinishReason = "stop",
+    };
+
+    private static WindowEnergy Window(double totalJ, double seconds, double coverage = 1) => new(10, 10 + seconds,
+        new Dictionary<string, DomainEnergy>
+        {
+            [Domains.Cpu] = new(totalJ / 10, totalJ / 10 / seconds, totalJ / 10 / seconds),
+            [Domains.Total] = new(totalJ, totalJ / seconds, totalJ / seconds),
+        }, 20, coverage);
+}
