@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace SlmEnergyBench.Harness.Backends;
+
+/// <summary>The error and probe messages of <see cref="Gpt4AllClient"/>: what was wrong and what to do.</summary>
+internal static class Gpt4AllMessages
+{
+    private const int SnippetLength = 300;
+
+    public const string EnableServer =
+        "Start GPT4All and enable its API server: GPT4All > Settings > Application > Advanced > \"Enable Local API Server\" " +
+        "(default port 4891). Use http://127.0.0.1:4891/v1 as Backend:BaseUrl, not localhost: the server listens on 127.0.0.1 only.";
+
+    public static string Unreachable(string baseUrl, string cause) =>
+        $"The GPT4All API server is not reachable at {baseUrl} ({cause}). {EnableServer}";
+
+    public static string Timeout(string url, double seconds) =>
+        $"GPT4All did not answer {url} within {Seconds(seconds)} s (Backend:TimeoutSeconds). " +
+        "A long generation on a slow machine can take minutes: raise Backend:TimeoutSeconds, or lower Generation:MaxTokens.";
+
+    public static string BadRequest(string url, string serverMessage) =>
+        $"GPT4All refused the request to {url} (400 Bad Request): {serverMessage}";
+
+    public static string EmptyServerError(string url, string model) =>
+        $"GPT4All answered {url} with 500 and an empty body for model '{model}'. Likely causes: the prompt is longer than " +
+        "the model's context window (shorten it or raise the context length in GPT4All's model settings), or the model " +
+        "failed to load (not enough memory, or its file is missing from the GPT4All model folder). Check the model loads in the GPT4All chat window.";
+
+    public static string UnexpectedStatus(string url, int status, string body)
+    {
+        var hint = status == 404 ? " Check Backend:BaseUrl: it must end with /v1 (e.g. http://127.0.0.1:4891/v1)." : "";
+        return $"GPT4All answered {url} with HTTP {status}.{hint} Body: {Snippet(body)}";
+    }
+
+    public static string Malformed(string url, string problem, string body) =>
+        $"GPT4All's answer to {url} is not a usable completion: {problem}. Body: {Snippet(body)}";
+
+    public static string ModelMismatch(string requested, string served) =>
+        $"Requested model '{requested}' but GPT4All served '{served}'. GPT4All silently answers with its default model " +
+        "when the requested name is unknown: use a model name exactly as listed by GET /v1/models (the display name).";
+
+    public static string Snippet(string body)
+    {
+        if (body.Length == 0)
+            return "(empty)";
+        var flat = body.ReplaceLineEndings(" ");
+        return flat.Length <= SnippetLength ? flat : string.Concat(flat.AsSpan(0, SnippetLength), "...");
+    }
+
+    public static string Seconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,50 @@
+using SlmEnergyBench.Harness.Fakes;
+using SlmEnergyBench.Harness.Text;
+
+namespace SlmEnergyBench.Unit.Fakes;
+
+public sealed class FakeTextGeneratorTests
+{
+    [Fact]
+    public void Generate_ManyPrompts_HasAboutOnePointThreeTokensPerWord()
+    {
+        // Arrange
+        var words = 0;
+        var tokens = 0;
+
+        // Act
+        for (var i = 0; i < 200; i++)
+        {
+            var prompt = $"Question {i}";
+            var length = FakeTextGenerator.NaturalLength("m", prompt);
+            words += TextMetrics.CountWords(FakeTextGenerator.Generate("m", prompt, length));
+            tokens += length;
+        }
+
+        // Assert
+        ((double)tokens / words).Should().BeInRange(1.2, 1.5);
+    }
+
+    [Fact]
+    public void Generate_ManyPrompts_HasPunctuationAndParagraphs()
+    {
+        // Act
+        var text = string.Concat(Enumerable.Range(0, 20).Select(i => FakeTextGenerator.Generate("m", $"p{i}", 200)));
+
+        // Assert
+        text.Should().Contain(".").And.Contain(",").And.Contain("\n\n");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(17)]
+    public void Generate_TokenBudget_NeverEmpty(int tokens)
+    {
+        // Act
+        var text = FakeTextGenerator.Generate("m", "p", tokens);
+
+        // Assert
+        TextMetrics.CountWords(text).Should().BeInRange(1, tokens);
+    }
+}
