@@ -189,7 +189,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         }
         catch (MeterException e)
         {
-            Results.AppendCase(record with { Problems = [e.Message] });
+            Results!.AppendCase(record with { Problems = [e.Message] });
             _failed++;
             throw;
         }
