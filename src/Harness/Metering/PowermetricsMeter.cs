@@ -303,7 +303,7 @@ public sealed class PowermetricsMeter : IPowerMeter
         }
 
         return Invariant(
-            $"powermetrics covered {window.Coverage:P1} of window [{window.StartS:0.000}, {window.EndS:0.000}] s ({window.SampleCount} samples); at least {_options.MinCoverage:P0} (MinCoverage) is needed: ")
+            $"powermetrics covered {window.Coverage * 100:0.0}% of window [{window.StartS:0.000}, {window.EndS:0.000}] s ({window.SampleCount} samples); at least {_options.MinCoverage * 100:0.#}% (MinCoverage) is needed: ")
             + (reasons.Count == 0 ? "samples are missing inside the window." : string.Join("; ", reasons) + ".");
     }
 

@@ -88,7 +88,7 @@ public sealed class ScriptedPowerMeter : IPowerMeter
         if (window.Coverage < _minCoverage)
         {
             throw new MeterException(Invariant(
-                $"scripted meter covered {window.Coverage:P1} of window [{startS:0.000}, {endS:0.000}] s; at least {_minCoverage:P0} is needed (scripted lost samples or a window before the start at {origin:0.000} s)."));
+                $"scripted meter covered {window.Coverage * 100:0.0}% of window [{startS:0.000}, {endS:0.000}] s; at least {_minCoverage * 100:0.#}% is needed (scripted lost samples or a window before the start at {origin:0.000} s)."));
         }
 
         return window;
