@@ -32,17 +32,13 @@ public sealed class PowermetricsMeter : IPowerMeter
     private readonly StderrTail _stderr = new();
     private readonly AsyncPulse _changed = new();
     private readonly Lock _gate = new();
-    private readonly List<MeterGap> _gaps = [];
     private readonly CancellationTokenSource _stop = new();
-    private SampleChainPlacer? _placer;
+    private volatile PowermetricsIntake? _intake;
     private Process? _process;
     private Task? _reader;
     private Task? _stderrReader;
-    private double _startedAtS;
     private volatile bool _exited;
     private int? _exitCode;
-    private bool _sawDram;
-    private int _fromPowerCount;
     private bool _disposed;
 
     /// <param name="options">Command, sudo prefix, interval, samplers, start timeout, minimum coverage.</param>
@@ -62,24 +58,22 @@ public sealed class PowermetricsMeter : IPowerMeter
     {
         get
         {
-            lock (_gate)
-            {
-                string[] domains = _sawDram
-                    ? [Domains.Cpu, Domains.Gpu, Domains.Ane, Domains.Dram, Domains.Total]
-                    : [Domains.Cpu, Domains.Gpu, Domains.Ane, Domains.Total];
-                var derived = _fromPowerCount == 0
-                    ? ""
-                    : $" In {_fromPowerCount} sample(s) an *_energy key was missing and energy = *_power x elapsed_ns.";
-                return new EnergyProvenance(
-                    MeterKinds.Powermetrics,
-                    domains,
-                    EnergyMethod.Measured,
-                    "powermetrics -f plist: processor.cpu_energy, processor.gpu_energy, processor.ane_energy"
-                    + " (integer mJ per sample; processor.dram_energy when present), placed on the session timeline by elapsed_ns;"
-                    + " total = cpu + gpu + ane (as combined_power; dram excluded).",
-                    "Apple documents powermetrics' power and energy figures as estimates that should not be compared across devices."
-                    + " Energies are whole millijoules per sample." + derived);
-            }
+            var fromPower = _intake?.FromPowerCount ?? 0;
+            string[] domains = _intake?.SawDram == true
+                ? [Domains.Cpu, Domains.Gpu, Domains.Ane, Domains.Dram, Domains.Total]
+                : [Domains.Cpu, Domains.Gpu, Domains.Ane, Domains.Total];
+            var derived = fromPower == 0
+                ? ""
+                : $" In {fromPower} sample(s) an *_energy key was missing and energy = *_power x elapsed_ns.";
+            return new EnergyProvenance(
+                MeterKinds.Powermetrics,
+                domains,
+                EnergyMethod.Measured,
+                "powermetrics -f plist: processor.cpu_energy, processor.gpu_energy, processor.ane_energy"
+                + " (integer mJ per sample; processor.dram_energy when present), placed on the session timeline by elapsed_ns;"
+                + " total = cpu + gpu + ane (as combined_power; dram excluded).",
+                "Apple documents powermetrics' power and energy figures as estimates that should not be compared across devices."
+                + " Energies are whole millijoules per sample." + derived);
         }
     }
 
@@ -110,11 +104,11 @@ public sealed class PowermetricsMeter : IPowerMeter
         }
 
         _process.StandardInput.Close();
-        _startedAtS = _clock.Now;
-        _placer = new SampleChainPlacer(_timeline, _startedAtS);
+        _intake = new PowermetricsIntake(_timeline, _clock.Now);
         _stderrReader = _stderr.DrainAsync(_process.StandardError, _stop.Token);
         var process = _process;
-        _reader = Task.Run(() => ReadLoopAsync(process, _stop.Token), CancellationToken.None);
+        var intake = _intake;
+        _reader = Task.Run(() => ReadLoopAsync(process, intake, _stop.Token), CancellationToken.None);
         await WaitForFirstSampleAsync(cancellationToken);
     }
 
@@ -203,7 +197,7 @@ public sealed class PowermetricsMeter : IPowerMeter
             $"no powermetrics sample within {_options.StartTimeoutSeconds} s (StartTimeoutSeconds) of starting `{CommandLine}` (interval {_options.IntervalMs} ms); stderr: {_stderr.Quoted()}.")));
     }
 
-    private async Task ReadLoopAsync(Process process, CancellationToken cancellationToken)
+    private async Task ReadLoopAsync(Process process, PowermetricsIntake intake, CancellationToken cancellationToken)
     {
         var buffer = new byte[64 * 1024];
         try
@@ -211,8 +205,12 @@ public sealed class PowermetricsMeter : IPowerMeter
             var stdout = process.StandardOutput.BaseStream;
             int read;
             while ((read = await stdout.ReadAsync(buffer, cancellationToken)) > 0)
-                Accept(_parser.Feed(buffer.AsSpan(0, read)), _clock.Now);
-            Accept(_parser.Complete(), _clock.Now);
+            {
+                intake.Accept(_parser.Feed(buffer.AsSpan(0, read)), _clock.Now);
+                _changed.Pulse();
+            }
+
+            intake.Accept(_parser.Complete(), _clock.Now);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
         {
@@ -230,53 +228,6 @@ public sealed class PowermetricsMeter : IPowerMeter
         }
     }
 
-    /// <summary>Places parsed samples at their arrival time; a corrupt document breaks the chain (a gap).</summary>
-    private void Accept(IReadOnlyList<PlistDocumentResult> documents, double arrivalS)
-    {
-        if (documents.Count == 0)
-            return;
-        foreach (var document in documents)
-        {
-            if (document.Sample is not { } sample)
-            {
-                Break($"corrupt plist document ({document.Error})");
-                continue;
-            }
-
-            var energyJ = sample.EnergyMj.ToDictionary(e => e.Key, e => e.Value / 1000.0, StringComparer.Ordinal);
-            MeterSample placed;
-            try
-            {
-                placed = _placer!.Place(sample.ElapsedS, arrivalS, energyJ);
-            }
-            catch (ArgumentException e)
-            {
-                Break($"unplaceable sample ({e.Message})");
-                continue;
-            }
-
-            lock (_gate)
-            {
-                _sawDram |= sample.EnergyMj.ContainsKey(Domains.Dram);
-                _fromPowerCount += sample.EnergyFromPower.Count > 0 ? 1 : 0;
-                for (var i = 0; i < _gaps.Count; i++)
-                {
-                    if (_gaps[i].ToS is null)
-                        _gaps[i] = _gaps[i] with { ToS = placed.StartS };
-                }
-            }
-        }
-
-        _changed.Pulse();
-    }
-
-    private void Break(string reason)
-    {
-        _placer!.Break();
-        lock (_gate)
-            _gaps.Add(new MeterGap(_timeline.LastEndS ?? _startedAtS, null, reason));
-    }
-
     private string DescribeShortfall(WindowEnergy window, double waitedS)
     {
         var reasons = new List<string>();
@@ -286,14 +237,7 @@ public sealed class PowermetricsMeter : IPowerMeter
             reasons.Add("no sample has arrived yet");
         else if (window.StartS < first)
             reasons.Add(Invariant($"the window starts before the first sample ({first:0.000} s)"));
-        lock (_gate)
-        {
-            foreach (var gap in _gaps.Where(g => g.Overlaps(window.StartS, window.EndS)))
-            {
-                var to = gap.ToS is { } t ? Invariant($"{t:0.000} s") : "no later sample";
-                reasons.Add(Invariant($"gap from {gap.FromS:0.000} s to {to} after a {gap.Reason}"));
-            }
-        }
+        reasons.AddRange(_intake?.DescribeGaps(window.StartS, window.EndS) ?? []);
 
         if (last is { } end && window.EndS > end)
         {
