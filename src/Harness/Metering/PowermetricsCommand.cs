@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using SlmEnergyBench.Harness.Configuration;
+
+namespace SlmEnergyBench.Harness.Metering;
+
+/// <summary>
+/// How powermetrics is launched: the resolved command, the sudo prefix (split on spaces; its first word
+/// is resolved against the repository root only when it contains a '/'), the arguments, and the
+/// messages that tell a user what to fix.
+/// </summary>
+internal sealed class PowermetricsCommand
+{
+    /// <summary>Apple's tool; it exists only on macOS.</summary>
+    public const string RealCommand = "/usr/bin/powermetrics";
+
+    private readonly string[] _prefix;
+    private readonly IReadOnlyDictionary<string, string>? _environment;
+
+    public PowermetricsCommand(MeterOptions options, string repositoryRoot, IReadOnlyDictionary<string, string>? environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        Path = RepositoryPaths.Resolve(repositoryRoot, options.Command);
+        _prefix = options.SudoPrefix.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (_prefix.Length > 0 && _prefix[0].Contains('/', StringComparison.Ordinal))
+            _prefix[0] = RepositoryPaths.Resolve(repositoryRoot, _prefix[0]);
+        _environment = environment;
+    }
+
+    public MeterOptions Options { get; }
+
+    /// <summary>The powermetrics executable, absolute.</summary>
+    public string Path { get; }
+
+    public bool HasSudoPrefix => _prefix.Length > 0;
+
+    /// <summary>Arguments of the long-running stream.</summary>
+    public string[] StreamArguments =>
+        ["--samplers", Options.Samplers, "-i", Options.IntervalMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "plist"];
+
+    /// <summary>Arguments of a one-sample probe.</summary>
+    public string[] ProbeArguments => ["-n", "1", .. StreamArguments];
+
+    public string Describe(IEnumerable<string> arguments) => string.Join(' ', [.. _prefix, Path, .. arguments]);
+
+    public ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo
+        {
+            FileName = _prefix.Length > 0 ? _prefix[0] : Path,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+        };
+        foreach (var word in _prefix.Skip(1))
+            info.ArgumentList.Add(word);
+        if (_prefix.Length > 0)
+            info.ArgumentList.Add(Path);
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
+        foreach (var (key, value) in _environment ?? new Dictionary<string, string>())
+            info.Environment[key] = value;
+        return info;
+    }
+
+    /// <summary>Checks that need no process: the platform and the file. Null when nothing is wrong.</summary>
+    public string? StaticProblem()
+    {
+        if (!OperatingSystem.IsMacOS() && Path == RealCommand)
+            return $"powermetrics exists only on macOS ({RealCommand}); this is {System.Runtime.InteropServices.RuntimeInformation.OSDescription}. For CI use profile `fake`, whose fake powermetrics streams the same plist format.";
+        if (!File.Exists(Path))
+            return $"powermetrics command not found: {Path} (meter option Command = '{Options.Command}').";
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(Path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0)
+            return $"powermetrics command is not executable: {Path} (chmod +x it).";
+        return null;
+    }
+
+    /// <summary>When stderr shows that sudo wanted a password, what to do about it; otherwise null.</summary>
+    public string? SudoHint(string stderr)
+    {
+        if (!stderr.Contains("password is required", StringComparison.OrdinalIgnoreCase)
+            && !stderr.Contains("a terminal is required", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return "sudo would prompt for a password, which a test run must never do. Allow powermetrics without a password "
+            + $"with a sudoers rule (sudo visudo -f /etc/sudoers.d/powermetrics): `{Environment.UserName} ALL = (root) NOPASSWD: {Path}`, "
+            + $"then check it with `sudo -n {(Path == RealCommand ? "powermetrics" : Path)} -n 1 -i 100 --samplers cpu_power`.";
+    }
+}

@@ -1,0 +1,264 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Timing;
+
+namespace SlmEnergyBench.Harness.Metering;
+
+/// <summary>
+/// Apple's <c>powermetrics</c> as a meter: ONE long-running process
+/// <c>[sudo prefix] &lt;command&gt; --samplers &lt;samplers&gt; -i &lt;IntervalMs&gt; -f plist</c> for the whole
+/// run, its stdout read in the background and parsed by <see cref="PlistStreamParser"/>.
+/// </summary>
+/// <remarks>
+/// <para>Samples are placed on the session timeline by their own <c>elapsed_ns</c> as contiguous chains
+/// (see <see cref="SampleChainPlacer"/>); a corrupt document breaks the chain and leaves an uncovered gap.
+/// Energies are <c>processor.cpu_energy</c>, <c>gpu_energy</c>, <c>ane_energy</c> (and <c>dram_energy</c>
+/// when present), converted from mJ to J.</para>
+/// <para><see cref="Domains.Total"/> is CPU + GPU + ANE, as powermetrics' own <c>combined_power</c>.
+/// DRAM, reported only by some versions, is kept as its own domain but left out of the total: it is a
+/// separate rail (no overlap), but a total that includes it on some macOS versions and not on others would
+/// not be comparable across machines.</para>
+/// <para>A dead process is not restarted: windows after its last sample fail with its exit code and stderr.</para>
+/// </remarks>
+public sealed class PowermetricsMeter : IPowerMeter
+{
+    private readonly MeterOptions _options;
+    private readonly SessionClock _clock;
+    private readonly PowermetricsCommand _command;
+    private readonly SampleTimeline _timeline = new([Domains.Cpu, Domains.Gpu, Domains.Ane]);
+    private readonly PlistStreamParser _parser = new();
+    private readonly StderrTail _stderr = new();
+    private readonly AsyncPulse _changed = new();
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stop = new();
+    private volatile PowermetricsIntake? _intake;
+    private Process? _process;
+    private Task? _reader;
+    private Task? _stderrReader;
+    private volatile bool _exited;
+    private int? _exitCode;
+    private bool _disposed;
+
+    /// <param name="options">Command, sudo prefix, interval, samplers, start timeout, minimum coverage.</param>
+    /// <param name="repositoryRoot">Relative <see cref="MeterOptions.Command"/> paths are resolved against it.</param>
+    /// <param name="clock">The session timeline samples are placed on.</param>
+    /// <param name="environment">Added to the child's environment (how the fake command is configured).</param>
+    public PowermetricsMeter(MeterOptions options, string repositoryRoot, SessionClock clock, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        _options = options;
+        _clock = clock;
+        _command = new PowermetricsCommand(options, repositoryRoot, environment);
+    }
+
+    public EnergyProvenance Provenance
+    {
+        get
+        {
+            var fromPower = _intake?.FromPowerCount ?? 0;
+            string[] domains = _intake?.SawDram == true
+                ? [Domains.Cpu, Domains.Gpu, Domains.Ane, Domains.Dram, Domains.Total]
+                : [Domains.Cpu, Domains.Gpu, Domains.Ane, Domains.Total];
+            var derived = fromPower == 0
+                ? ""
+                : $" In {fromPower} sample(s) an *_energy key was missing and energy = *_power x elapsed_ns.";
+            return new EnergyProvenance(
+                MeterKinds.Powermetrics,
+                domains,
+                EnergyMethod.Measured,
+                "powermetrics -f plist: processor.cpu_energy, processor.gpu_energy, processor.ane_energy"
+                + " (integer mJ per sample; processor.dram_energy when present), placed on the session timeline by elapsed_ns;"
+                + " total = cpu + gpu + ane (as combined_power; dram excluded).",
+                "Apple documents powermetrics' power and energy figures as estimates that should not be compared across devices."
+                + " Energies are whole millijoules per sample." + derived);
+        }
+    }
+
+    public IReadOnlyList<MeterSample> Samples => _timeline.Samples;
+
+    /// <summary>The command line of the stream, for the manifest.</summary>
+    public string CommandLine => _command.Describe(_command.StreamArguments);
+
+    public Task<Availability> CheckAsync(CancellationToken cancellationToken) =>
+        PowermetricsAvailability.CheckAsync(_command, _clock.TimeProvider, cancellationToken);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_process is not null)
+            throw new InvalidOperationException("The meter is already started.");
+        if (_command.StaticProblem() is { } problem)
+            throw new MeterException(problem);
+
+        try
+        {
+            _process = Process.Start(_command.StartInfo(_command.StreamArguments))
+                ?? throw new MeterException($"could not start `{CommandLine}`.");
+        }
+        catch (Win32Exception e)
+        {
+            throw new MeterException($"cannot start `{CommandLine}`: {e.Message}.", e);
+        }
+
+        _process.StandardInput.Close();
+        _intake = new PowermetricsIntake(_timeline, _clock.Now);
+        _stderrReader = _stderr.DrainAsync(_process.StandardError, _stop.Token);
+        var process = _process;
+        var intake = _intake;
+        _reader = Task.Run(() => ReadLoopAsync(process, intake, _stop.Token), CancellationToken.None);
+        await WaitForFirstSampleAsync(cancellationToken);
+    }
+
+    public async Task<WindowEnergy> MeasureAsync(double startS, double endS, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_process is null)
+            throw new InvalidOperationException("Call StartAsync before MeasureAsync.");
+        if (!double.IsFinite(startS) || !double.IsFinite(endS) || endS <= startS)
+            throw new ArgumentOutOfRangeException(nameof(endS), Invariant($"window [{startS}, {endS}] must be finite and end after it starts"));
+
+        var waitS = Math.Max(0, endS - _clock.Now) + (3 * _options.IntervalMs / 1000.0) + 1.0;
+        var deadline = _clock.Now + waitS;
+        while (true)
+        {
+            var next = _changed.Next;
+            if (_timeline.LastEndS >= endS || _exited)
+                break;
+            var remaining = deadline - _clock.Now;
+            if (remaining <= 0)
+                break;
+            try
+            {
+                await next.WaitAsync(TimeSpan.FromSeconds(remaining), _clock.TimeProvider, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                break;
+            }
+        }
+
+        var window = _timeline.Integrate(startS, endS);
+        if (window.Coverage < _options.MinCoverage)
+            throw new MeterException(DescribeShortfall(window, waitS));
+        if (window.Domains.TryGetValue(Domains.Total, out var total) && total.AveragePowerW > _options.MaxPlausiblePowerW)
+        {
+            throw new MeterException(Invariant(
+                $"powermetrics reports {total.AveragePowerW:0.#} W on average over [{startS:0.000}, {endS:0.000}] s, above the plausible {_options.MaxPlausiblePowerW:0.#} W (MaxPlausiblePowerW): the samples are not trustworthy."));
+        }
+
+        return window;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        if (_process is { } process)
+        {
+            await ProcessStopper.StopAsync(process, TimeSpan.FromSeconds(2));
+            await _stop.CancelAsync();
+            if (_reader is not null)
+                await _reader.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            process.Dispose();
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task WaitForFirstSampleAsync(CancellationToken cancellationToken)
+    {
+        var deadline = _clock.Now + _options.StartTimeoutSeconds;
+        while (true)
+        {
+            var next = _changed.Next;
+            if (_timeline.Count > 0)
+                return;
+            if (_exited)
+                throw new MeterException(WithHint($"`{CommandLine}` exited with code {ExitCodeText()} before its first sample; stderr: {_stderr.Quoted()}."));
+            var remaining = deadline - _clock.Now;
+            if (remaining <= 0)
+                break;
+            try
+            {
+                await next.WaitAsync(TimeSpan.FromSeconds(remaining), _clock.TimeProvider, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                break;
+            }
+        }
+
+        await ProcessStopper.StopAsync(_process!, TimeSpan.FromSeconds(2));
+        throw new MeterException(WithHint(Invariant(
+            $"no powermetrics sample within {_options.StartTimeoutSeconds} s (StartTimeoutSeconds) of starting `{CommandLine}` (interval {_options.IntervalMs} ms); stderr: {_stderr.Quoted()}.")));
+    }
+
+    private async Task ReadLoopAsync(Process process, PowermetricsIntake intake, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            var stdout = process.StandardOutput.BaseStream;
+            int read;
+            while ((read = await stdout.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                intake.Accept(_parser.Feed(buffer.AsSpan(0, read)), _clock.Now);
+                _changed.Pulse();
+            }
+
+            intake.Accept(_parser.Complete(), _clock.Now);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // Stopped or the pipe broke: what was parsed stays; the exit code says the rest.
+        }
+        finally
+        {
+            await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (_stderrReader is not null)
+                await _stderrReader.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            lock (_gate)
+                _exitCode = process.HasExited ? process.ExitCode : null;
+            _exited = true;
+            _changed.Pulse();
+        }
+    }
+
+    private string DescribeShortfall(WindowEnergy window, double waitedS)
+    {
+        var reasons = new List<string>();
+        var first = _timeline.FirstStartS;
+        var last = _timeline.LastEndS;
+        if (first is null)
+            reasons.Add("no sample has arrived yet");
+        else if (window.StartS < first)
+            reasons.Add(Invariant($"the window starts before the first sample ({first:0.000} s)"));
+        reasons.AddRange(_intake?.DescribeGaps(window.StartS, window.EndS) ?? []);
+
+        if (last is { } end && window.EndS > end)
+        {
+            reasons.Add(_exited
+                ? Invariant($"powermetrics exited with code {ExitCodeText()} after its last sample ending at {end:0.000} s; stderr: {_stderr.Quoted()}")
+                : Invariant($"no sample covering the window's end arrived within {waitedS:0.0} s (last sample ends at {end:0.000} s)"));
+        }
+
+        return Invariant(
+            $"powermetrics covered {window.Coverage * 100:0.0}% of window [{window.StartS:0.000}, {window.EndS:0.000}] s ({window.SampleCount} samples); at least {_options.MinCoverage * 100:0.#}% (MinCoverage) is needed: ")
+            + (reasons.Count == 0 ? "samples are missing inside the window." : string.Join("; ", reasons) + ".");
+    }
+
+    private string ExitCodeText()
+    {
+        lock (_gate)
+            return _exitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
+    }
+
+    private string WithHint(string message) =>
+        _command.SudoHint(_stderr.ToString()) is { } hint ? $"{message} {hint}" : message;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+
+namespace SlmEnergyBench.Harness.Metering;
+
+/// <summary>
+/// Thread-safe, ordered store of <see cref="MeterSample"/>s on the session timeline, and the energy of any
+/// window from them. Samples never overlap; gaps between them are allowed (and are uncovered time).
+/// </summary>
+/// <remarks>
+/// <para>A sample that straddles a window edge counts pro rata: energy x overlap / sample duration (power is
+/// taken as constant within a sample, the best a per-sample meter can say).</para>
+/// <para>The <see cref="Domains.Total"/> domain is added to each stored sample as the sum of the
+/// <see cref="TotalOf"/> domains it carries, unless the sample already has one.</para>
+/// </remarks>
+public sealed class SampleTimeline
+{
+    /// <summary>Overlap tolerated between consecutive samples (floating-point noise of chained sums), seconds.</summary>
+    public const double ToleranceS = 1e-9;
+
+    private readonly Lock _gate = new();
+    private readonly List<MeterSample> _samples = [];
+
+    /// <param name="totalOf">The meter's non-overlapping domains whose sum is <see cref="Domains.Total"/>; none for no total.</param>
+    public SampleTimeline(IEnumerable<string>? totalOf = null)
+    {
+        TotalOf = totalOf?.ToArray() ?? [];
+    }
+
+    public IReadOnlyList<string> TotalOf { get; }
+
+    public int Count
+    {
+        get { lock (_gate) return _samples.Count; }
+    }
+
+    /// <summary>End of the last sample, or null when there is none.</summary>
+    public double? LastEndS
+    {
+        get { lock (_gate) return _samples.Count == 0 ? null : _samples[^1].EndS; }
+    }
+
+    /// <summary>Start of the first sample, or null when there is none.</summary>
+    public double? FirstStartS
+    {
+        get { lock (_gate) return _samples.Count == 0 ? null : _samples[0].StartS; }
+    }
+
+    /// <summary>A copy of all samples, in order.</summary>
+    public IReadOnlyList<MeterSample> Samples
+    {
+        get { lock (_gate) return [.. _samples]; }
+    }
+
+    /// <summary>Appends a sample (after the last one) and returns it as stored, with its total.</summary>
+    public MeterSample Add(MeterSample sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        if (!double.IsFinite(sample.StartS) || !double.IsFinite(sample.EndS) || sample.EndS <= sample.StartS)
+            throw new ArgumentException(Invariant($"sample [{sample.StartS}, {sample.EndS}] has no positive finite duration"), nameof(sample));
+        foreach (var (domain, joules) in sample.EnergyJ)
+        {
+            if (!double.IsFinite(joules) || joules < 0)
+                throw new ArgumentException(Invariant($"sample energy {domain} = {joules} J is not a finite non-negative number"), nameof(sample));
+        }
+
+        var stored = WithTotal(sample);
+        lock (_gate)
+        {
+            if (_samples.Count > 0 && stored.StartS < _samples[^1].EndS - ToleranceS)
+                throw new ArgumentException(Invariant($"sample starting at {stored.StartS} s overlaps the previous one ending at {_samples[^1].EndS} s"), nameof(sample));
+            _samples.Add(stored);
+        }
+
+        return stored;
+    }
+
+    /// <summary>Moves the samples from <paramref name="index"/> on by <paramref name="deltaS"/> (negative: earlier).</summary>
+    public void ShiftFrom(int index, double deltaS)
+    {
+        lock (_gate)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(index, _samples.Count);
+            if (index == _samples.Count || deltaS == 0)
+                return;
+            if (index > 0 && _samples[index].StartS + deltaS < _samples[index - 1].EndS - ToleranceS)
+                throw new ArgumentException(Invariant($"shifting by {deltaS} s would overlap the sample before index {index}"), nameof(deltaS));
+            for (var i = index; i < _samples.Count; i++)
+            {
+                var s = _samples[i];
+                _samples[i] = s with { StartS = s.StartS + deltaS, EndS = s.EndS + deltaS };
+            }
+        }
+    }
+
+    /// <summary>
+    /// Energy per domain over [<paramref name="startS"/>, <paramref name="endS"/>]. A domain is reported only
+    /// when every overlapping sample carries it (otherwise its figure would be partial). With no overlapping
+    /// sample, the result has no domains, no samples and coverage 0.
+    /// </summary>
+    public WindowEnergy Integrate(double startS, double endS)
+    {
+        if (!double.IsFinite(startS) || !double.IsFinite(endS) || endS <= startS)
+            throw new ArgumentOutOfRangeException(nameof(endS), Invariant($"window [{startS}, {endS}] must be finite and end after it starts"));
+
+        var joules = new Dictionary<string, double>(StringComparer.Ordinal);
+        var peak = new Dictionary<string, double>(StringComparer.Ordinal);
+        HashSet<string>? common = null;
+        var covered = 0.0;
+        var count = 0;
+        lock (_gate)
+        {
+            for (var i = FirstEndingAfter(startS); i < _samples.Count && _samples[i].StartS < endS; i++)
+            {
+                var s = _samples[i];
+                var overlap = Math.Min(s.EndS, endS) - Math.Max(s.StartS, startS);
+                if (overlap <= 0)
+                    continue;
+                count++;
+                covered += overlap;
+                if (common is null)
+                    common = [.. s.EnergyJ.Keys];
+                else
+                    common.IntersectWith(s.EnergyJ.Keys);
+                foreach (var (domain, energy) in s.EnergyJ)
+                {
+                    joules[domain] = joules.GetValueOrDefault(domain) + (energy * overlap / s.DurationS);
+                    peak[domain] = Math.Max(peak.GetValueOrDefault(domain), energy / s.DurationS);
+                }
+            }
+        }
+
+        var duration = endS - startS;
+        var domains = (common ?? []).ToDictionary(
+            d => d,
+            d => new DomainEnergy(joules[d], joules[d] / duration, peak[d]),
+            StringComparer.Ordinal);
+        return new WindowEnergy(startS, endS, domains, count, Math.Min(1.0, covered / duration));
+    }
+
+    /// <summary>Index of the first sample whose end is after <paramref name="t"/> (samples are ordered, so ends are too).</summary>
+    private int FirstEndingAfter(double t)
+    {
+        int lo = 0, hi = _samples.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_samples[mid].EndS <= t)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+
+        return lo;
+    }
+
+    private MeterSample WithTotal(MeterSample sample)
+    {
+        if (TotalOf.Count == 0 || sample.EnergyJ.ContainsKey(Domains.Total))
+            return sample;
+        var parts = TotalOf.Where(sample.EnergyJ.ContainsKey).ToArray();
+        if (parts.Length == 0)
+            return sample;
+        var energy = new Dictionary<string, double>(sample.EnergyJ, StringComparer.Ordinal)
+        {
+            [Domains.Total] = parts.Sum(d => sample.EnergyJ[d]),
+        };
+        return sample with { EnergyJ = energy };
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,54 @@
+using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Metering;
+using SlmEnergyBench.Harness.Timing;
+
+namespace SlmEnergyBench.Unit.Metering;
+
+/// <summary>Builds a <see cref="PowermetricsMeter"/> on fixtures/fake-powermetrics, with a scratch folder for its files.</summary>
+internal sealed class FakePowermetrics : IDisposable
+{
+    public const string Command = "fixtures/fake-powermetrics/powermetrics";
+    public const string PasswordRequired = "fixtures/fake-powermetrics/sudo-password-required";
+
+    public FakePowermetrics()
+    {
+        Directory.CreateDirectory(Folder);
+    }
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "fake-powermetrics-" + Guid.NewGuid().ToString("N"));
+
+    public string BusyFile => Path.Combine(Folder, "busy");
+
+    public string LogFile => Path.Combine(Folder, "samples.log");
+
+    public SessionClock Clock { get; } = new();
+
+    public Dictionary<string, string> Environment { get; } = [];
+
+    public static MeterOptions Options(int intervalMs = 50, string command = Command, string sudoPrefix = "") => new()
+    {
+        Command = command,
+        SudoPrefix = sudoPrefix,
+        IntervalMs = intervalMs,
+        StartTimeoutSeconds = 3,
+    };
+
+    public PowermetricsMeter Meter(MeterOptions? options = null)
+    {
+        Environment.TryAdd("FAKE_POWERMETRICS_BUSY_FILE", BusyFile);
+        Environment.TryAdd("FAKE_POWERMETRICS_LOG", LogFile);
+        return new PowermetricsMeter(options ?? Options(), TestRepository.Root, Clock, Environment);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A scratch folder left in /tmp is harmless.
+        }
+    }
+}

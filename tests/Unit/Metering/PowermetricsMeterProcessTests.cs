@@ -1,0 +1,243 @@
+using System.Globalization;
+using SlmEnergyBench.Harness.Metering;
+
+namespace SlmEnergyBench.Unit.Metering;
+
+/// <summary>The real meter against fixtures/fake-powermetrics (bash), streaming at 50 ms.</summary>
+[Collection(ProcessTestsCollection.Name)]
+public sealed class PowermetricsMeterProcessTests : IDisposable
+{
+    private readonly FakePowermetrics _fake = new();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    public void Dispose() => _fake.Dispose();
+
+    [Fact]
+    public async Task StartAsync_FakeCommand_ReturnsOnceFirstSampleArrived()
+    {
+        // Arrange
+        await using var meter = _fake.Meter();
+
+        // Act
+        await meter.StartAsync(_ct);
+
+        // Assert
+        meter.Samples.Should().NotBeEmpty();
+        meter.Samples[0].EndS.Should().BeLessThanOrEqualTo(_fake.Clock.Now);
+    }
+
+    [Fact]
+    public async Task Samples_FakeCommand_HaveRealElapsedAndLoggedEnergies()
+    {
+        // Arrange
+        await using var meter = _fake.Meter();
+        await meter.StartAsync(_ct);
+        var t0 = _fake.Clock.Now;
+
+        // Act
+        await meter.MeasureAsync(t0, t0 + 0.3, _ct);
+        var samples = meter.Samples;
+        var logged = File.ReadAllLines(_fake.LogFile).Select(l => l.Split(' ')).ToList();
+
+        // Assert: real elapsed is at least the interval and near it, never exactly nominal for all.
+        samples.Should().HaveCountGreaterThanOrEqualTo(6);
+        samples.Should().OnlyContain(s => s.DurationS >= 0.05 && s.DurationS < 0.15);
+        samples.Should().Contain(s => s.DurationS > 0.05);
+        for (var i = 0; i < samples.Count; i++)
+        {
+            samples[i].DurationS.Should().BeApproximately(long.Parse(logged[i][1], CultureInfo.InvariantCulture) / 1e9, 1e-9);
+            samples[i].EnergyJ[Domains.Cpu].Should().Be(int.Parse(logged[i][2], CultureInfo.InvariantCulture) / 1000.0);
+            samples[i].EnergyJ[Domains.Gpu].Should().Be(int.Parse(logged[i][3], CultureInfo.InvariantCulture) / 1000.0, "the processor dict's gpu_energy, not the gpu dict's");
+            if (i > 0)
+                samples[i].StartS.Should().Be(samples[i - 1].EndS, "samples form one contiguous chain");
+        }
+    }
+
+    [Fact]
+    public async Task MeasureAsync_WhileBusyFilePresent_EnergyIsPowerTimesDuration()
+    {
+        // Arrange
+        await using var meter = _fake.Meter();
+        await meter.StartAsync(_ct);
+        await File.WriteAllTextAsync(_fake.BusyFile, "2000 3000", _ct);
+        await Task.Delay(150, _ct); // three intervals: every sub-step from here on sees the busy state
+        var t0 = _fake.Clock.Now;
+        await Task.Delay(400, _ct);
+        var t1 = _fake.Clock.Now;
+
+        // Act
+        var w = await meter.MeasureAsync(t0, t1, _ct);
+        File.Delete(_fake.BusyFile);
+
+        // Assert. Tolerance 2%: the window lies inside the busy period with 150 ms to spare, so placement
+        // error (arrival delay, well under that margin) does not matter; what remains is whole-mJ rounding
+        // of the two edge samples (about 2 mJ of 800 mJ, 0.25%) and the clocks (bash's EPOCHREALTIME vs
+        // the monotonic session clock, ppm apart).
+        var seconds = t1 - t0;
+        w.Domains[Domains.Cpu].Joules.Should().BeApproximately(2.0 * seconds, 0.02 * 2.0 * seconds);
+        w.Domains[Domains.Gpu].Joules.Should().BeApproximately(3.0 * seconds, 0.02 * 3.0 * seconds);
+        w.Domains[Domains.Total].AveragePowerW.Should().BeApproximately(5.0, 0.1);
+        w.Domains[Domains.Cpu].PeakPowerW.Should().BeApproximately(2.0, 0.04);
+        w.Coverage.Should().BeApproximately(1, 1e-9);
+    }
+
+    [Fact]
+    public async Task MeasureAsync_IdleWindow_UsesIdlePowerFromEnvironment()
+    {
+        // Arrange
+        _fake.Environment["FAKE_POWERMETRICS_IDLE_CPU_MW"] = "800";
+        _fake.Environment["FAKE_POWERMETRICS_IDLE_GPU_MW"] = "100";
+        await using var meter = _fake.Meter();
+        await meter.StartAsync(_ct);
+        var t0 = _fake.Clock.Now;
+
+        // Act
+        var w = await meter.MeasureAsync(t0, t0 + 0.3, _ct);
+
+        // Assert (tolerance: whole-mJ rounding of edge samples, 2 x 1 mJ over 240 mJ and 30 mJ).
+        w.Domains[Domains.Cpu].AveragePowerW.Should().BeApproximately(0.8, 0.02);
+        w.Domains[Domains.Gpu].AveragePowerW.Should().BeApproximately(0.1, 0.01);
+        w.Domains[Domains.Ane].Joules.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task MeasureAsync_AfterProcessDied_ThrowsWithExitCodeAndStderr()
+    {
+        // Arrange
+        _fake.Environment["FAKE_POWERMETRICS_EXIT_AFTER"] = "3";
+        await using var meter = _fake.Meter();
+        await meter.StartAsync(_ct);
+        var t0 = _fake.Clock.Now;
+
+        // Act
+        var act = () => meter.MeasureAsync(t0, t0 + 0.5, _ct);
+
+        // Assert
+        var e = await act.Should().ThrowAsync<MeterException>();
+        e.WithMessage("*exited with code 3*FAKE_POWERMETRICS_EXIT_AFTER=3*");
+        meter.Samples.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task MeasureAsync_WindowOverCorruptDocument_ThrowsNamingTheGap()
+    {
+        // Arrange: the 4th document is truncated; windows around it miss about one sample.
+        _fake.Environment["FAKE_POWERMETRICS_CORRUPT_AT"] = "4";
+        await using var meter = _fake.Meter();
+        await meter.StartAsync(_ct);
+        await WaitForSamplesAsync(meter, 6);
+
+        // Act
+        var act = () => meter.MeasureAsync(meter.Samples[0].StartS, meter.Samples[^1].EndS, _ct);
+
+        // Assert
+        (await act.Should().ThrowAsync<MeterException>()).WithMessage("*gap from*corrupt plist document*");
+    }
+
+    [Fact]
+    public async Task MeasureAsync_WindowAfterCorruptDocument_IsCoveredAgain()
+    {
+        // Arrange
+        _fake.Environment["FAKE_POWERMETRICS_CORRUPT_AT"] = "2";
+        await using var meter = _fake.Meter();
+        await meter.StartAsync(_ct);
+        await WaitForSamplesAsync(meter, 2);
+        var t0 = _fake.Clock.Now;
+
+        // Act
+        var w = await meter.MeasureAsync(t0, t0 + 0.2, _ct);
+
+        // Assert
+        w.Coverage.Should().BeApproximately(1, 1e-9);
+        w.Domains[Domains.Cpu].AveragePowerW.Should().BeApproximately(0.6, 0.02);
+    }
+
+    [Fact]
+    public async Task StartAsync_ProcessExitsBeforeFirstSample_ThrowsWithExitCodeAndStderr()
+    {
+        // Arrange
+        _fake.Environment["FAKE_POWERMETRICS_EXIT_AFTER"] = "0";
+        await using var meter = _fake.Meter();
+
+        // Act
+        var act = () => meter.StartAsync(_ct);
+
+        // Assert
+        (await act.Should().ThrowAsync<MeterException>())
+            .WithMessage("*exited with code 3 before its first sample*exiting after 0 samples*");
+    }
+
+    [Fact]
+    public async Task StartAsync_SudoWouldPrompt_ThrowsWithSudoersRule()
+    {
+        // Arrange
+        await using var meter = _fake.Meter(FakePowermetrics.Options(command: FakePowermetrics.PasswordRequired));
+
+        // Act
+        var act = () => meter.StartAsync(_ct);
+
+        // Assert
+        (await act.Should().ThrowAsync<MeterException>())
+            .WithMessage("*code 1*password is required*ALL = (root) NOPASSWD: *sudo -n * -n 1 -i 100 --samplers cpu_power*");
+    }
+
+    [Fact]
+    public async Task StartAsync_NoSampleWithinTimeout_ThrowsAndStopsTheProcess()
+    {
+        // Arrange: 5 s interval, 0.3 s patience.
+        var options = FakePowermetrics.Options(intervalMs: 5000);
+        options.StartTimeoutSeconds = 0.3;
+        await using var meter = _fake.Meter(options);
+        var started = _fake.Clock.Now;
+
+        // Act
+        var act = () => meter.StartAsync(_ct);
+
+        // Assert
+        (await act.Should().ThrowAsync<MeterException>()).WithMessage("*no powermetrics sample within 0.3 s*");
+        (_fake.Clock.Now - started).Should().BeLessThan(2.5, "SIGTERM stops the fake at once");
+    }
+
+    [Fact]
+    public async Task DisposeAsync_RunningMeter_StopsTheProcess()
+    {
+        // Arrange
+        var meter = _fake.Meter();
+        await meter.StartAsync(_ct);
+
+        // Act
+        await meter.DisposeAsync();
+        var linesAfterDispose = File.ReadAllLines(_fake.LogFile).Length;
+        await Task.Delay(200, _ct);
+
+        // Assert: no more samples were written after the dispose.
+        File.ReadAllLines(_fake.LogFile).Should().HaveCount(linesAfterDispose);
+    }
+
+    [Fact]
+    public async Task Provenance_Powermetrics_NamesKeysAndAppleCaveat()
+    {
+        // Arrange
+        await using var meter = _fake.Meter();
+
+        // Act
+        var provenance = meter.Provenance;
+
+        // Assert
+        provenance.Meter.Should().Be("powermetrics");
+        provenance.Method.Should().Be(EnergyMethod.Measured);
+        provenance.Domains.Should().Equal(Domains.Cpu, Domains.Gpu, Domains.Ane, Domains.Total);
+        provenance.Source.Should().Contain("processor.cpu_energy").And.Contain("elapsed_ns");
+        provenance.Notes.Should().Contain("estimates").And.Contain("across devices");
+    }
+
+    /// <summary>Polls until the meter holds <paramref name="count"/> samples (a slow host may start bash late).</summary>
+    private async Task WaitForSamplesAsync(PowermetricsMeter meter, int count)
+    {
+        for (var waited = 0; meter.Samples.Count < count; waited += 10)
+        {
+            waited.Should().BeLessThan(3000, $"{count} samples should arrive within 3 s");
+            await Task.Delay(10, _ct);
+        }
+    }
+}
