@@ -24,7 +24,7 @@ public sealed class ConfiguredOrderOrderer : ITestCaseOrderer
         }
 
         return testCases
-            .Select(tc => (Case: tc, Args: (tc as IXunitTestCase)?.TestMethodArguments))
+            .Select(tc => (Case: tc, Args: (tc as XunitTestCase)?.TestMethodArguments))
             .OrderBy(x => x.Args is [string model, ..] ? IndexOr(models, model) : int.MaxValue)
             .ThenBy(x => x.Args is [string m, ..] ? m : "", StringComparer.Ordinal)
             .ThenBy(x => x.Args is [_, int ordinal, ..] ? ordinal : int.MaxValue)

@@ -26,7 +26,7 @@ public static class CaseLine
             s.Append(" | ").AppendJoin(", ", domains);
             if (total is not null)
                 s.Append(CultureInfo.InvariantCulture, $", total {total.Joules:0.000} J | {total.AveragePowerW:0.00} W avg, {total.PeakPowerW:0.00} W peak");
-            s.Append(CultureInfo.InvariantCulture, $" | {e.Provenance.Meter}, {e.Provenance.Method.ToString().ToLowerInvariant()}, {e.Window.SampleCount} samples, {e.Window.Coverage:P1} covered");
+            s.Append(CultureInfo.InvariantCulture, $" | {e.Provenance.Meter}, {e.Provenance.Method.ToString().ToLowerInvariant()}, {e.Window.SampleCount} samples, {e.Window.Coverage * 100:0.0}% covered");
         }
 
         if (r.Problems.Count > 0)

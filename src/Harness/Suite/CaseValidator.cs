@@ -17,7 +17,7 @@ public static class CaseValidator
         if (completion.WallSeconds <= 0)
             problems.Add($"wall time {completion.WallSeconds:0.######} s is not positive");
         if (window.Coverage < meter.MinCoverage)
-            problems.Add($"samples cover {window.Coverage:P1} of the window, below Meter:MinCoverage {meter.MinCoverage:P1}");
+            problems.Add($"samples cover {window.Coverage * 100:0.0}% of the window, below Meter:MinCoverage {meter.MinCoverage * 100:0.0}%");
 
         foreach (var (domain, energy) in window.Domains)
         {
