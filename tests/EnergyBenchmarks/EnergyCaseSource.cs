@@ -5,6 +5,7 @@ namespace SlmEnergyBench.EnergyBenchmarks;
 /// <summary>
 /// The theory rows: one per model x prompt, from the configuration only (no network, no backend), so
 /// discovery is instant and every row shows in the test explorer under a readable name.
+/// Rows carry (model, 1-based prompt number): serializable keys; the prompts themselves are resolved at run time.
 /// </summary>
 public static class EnergyCaseSource
 {
@@ -14,13 +15,8 @@ public static class EnergyCaseSource
         var count = options.Prompts.Count;
         foreach (var model in options.Models)
         {
-            for (var ordinal = 0; ordinal < count; ordinal++)
-            {
-                yield return new TheoryDataRow<string, int>(model, ordinal)
-                {
-                    TestDisplayName = $"Energy: {model} / prompt {(ordinal + 1).ToString(new string('0', count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length), System.Globalization.CultureInfo.InvariantCulture)} of {count}",
-                };
-            }
+            for (var number = 1; number <= count; number++)
+                yield return new TheoryDataRow<string, int>(model, number) { TestDisplayName = $"Energy: {model} / prompt {number} of {count}" };
         }
     }
 }

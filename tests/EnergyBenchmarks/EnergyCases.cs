@@ -25,7 +25,7 @@ public sealed class EnergyCases(EnergySession fixture)
         Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
         output.WriteLine(session.Header);
 
-        var record = await session.RunCaseAsync(model, prompt, TestContext.Current.CancellationToken);
+        var record = await session.RunCaseAsync(model, prompt - 1, TestContext.Current.CancellationToken);
 
         output.WriteLine(CaseLine.Format(record));
         record.Completion!.ServedModel.Should().BeEquivalentTo(model, "the served model must be the requested one");

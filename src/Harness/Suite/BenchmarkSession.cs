@@ -93,7 +93,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             Overrides = config.Overrides,
             Configuration = o,
             Machine = MachineInfo.Collect(),
-            Backend = new BackendInfo(backend.Name, backend.Location, o.Backend.Endpoint, "available"),
+            Backend = new BackendInfo(BackendLabel(o, backend), backend.Location, o.Backend.Endpoint, "available"),
             Meter = meter.Provenance,
             Prompts = new PromptSource(prompts.Source, prompts.Sha256, prompts.DatasetItems, o.Prompts.Selection, prompts.Prompts.Count),
             StartedUtc = clock.OriginUtc,
@@ -262,11 +262,14 @@ public sealed class BenchmarkSession : IAsyncDisposable
     {
         var o = config.Options;
         return $"SlmEnergyBench run {results.RunId}: profile '{o.Profile}' ({config.ProfileChosenBy}); " +
-               $"backend {backend.Name} at {backend.Location} ({o.Backend.Endpoint}); " +
+               $"backend {BackendLabel(o, backend)} at {backend.Location} ({o.Backend.Endpoint}); " +
                $"meter {meter.Meter}, {meter.Method.ToString().ToLowerInvariant()}, domains {string.Join("+", meter.Domains)}; " +
                $"{prompts.Prompts.Count} prompts per model from {prompts.Source} (sha256 {prompts.Sha256[..Math.Min(12, prompts.Sha256.Length)]}); " +
                $"results in {results.Directory}";
     }
+
+    private static string BackendLabel(BenchOptions o, ICompletionBackend backend) =>
+        o.Backend.Kind == BackendKinds.FakeGpt4All ? "fake GPT4All (in-process WireMock server)" : backend.Name;
 
     public async ValueTask DisposeAsync()
     {
