@@ -78,10 +78,10 @@ public sealed class ScriptedPowerMeter : IPowerMeter
             throw new ArgumentOutOfRangeException(nameof(endS), Invariant($"window [{startS}, {endS}] must be finite and end after it starts"));
 
         // Wait, on the session clock, for the sample that covers the window's end.
+        // Timers may fire a little early on the real clock: wait again until that sample really exists.
         var coveringEnd = origin + (Math.Ceiling((endS - origin) / _periodS) * _periodS);
-        var wait = coveringEnd - _clock.Now;
-        if (wait > 0)
-            await Task.Delay(TimeSpan.FromSeconds(wait), _clock.TimeProvider, cancellationToken);
+        for (var wait = coveringEnd - _clock.Now; wait > 1e-9; wait = coveringEnd - _clock.Now)
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(wait, 0.001)), _clock.TimeProvider, cancellationToken);
 
         Materialize();
         var window = _timeline.Integrate(startS, endS);
@@ -107,7 +107,7 @@ public sealed class ScriptedPowerMeter : IPowerMeter
             while (true)
             {
                 var end = origin + (_nextIndex * _periodS);
-                if (end > now + 1e-12)
+                if (end > now + 1e-9)
                     return;
                 var start = origin + ((_nextIndex - 1) * _periodS);
                 if (!_lost.Contains(_nextIndex))

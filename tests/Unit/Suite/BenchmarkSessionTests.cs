@@ -1,0 +1,129 @@
+using System.Text.Json;
+using SlmEnergyBench.Harness.Backends;
+using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Fakes;
+using SlmEnergyBench.Harness.Metering;
+using SlmEnergyBench.Harness.Suite;
+using SlmEnergyBench.Harness.Timing;
+
+namespace SlmEnergyBench.Unit.Suite;
+
+/// <summary>
+/// The session end to end with the real fake GPT4All server, the real client and a scripted meter whose
+/// energy is exact: a constant 12 W (cpu 2 W + gpu 10 W) makes every window's energy 12 W x its duration.
+/// </summary>
+public sealed class BenchmarkSessionTests : IDisposable
+{
+    private readonly string _results = Directory.CreateTempSubdirectory("session-test-").FullName;
+
+    public void Dispose() => Directory.Delete(_results, recursive: true);
+
+    [Fact]
+    public async Task RunCase_TwoModelsTwoPrompts_RecordsEachCaseWithExactEnergy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await OpenAsync(LoadFake(), ct);
+
+        var records = new List<Harness.Results.CaseRecord>();
+        foreach (var model in new[] { "Llama 3.2 1B Instruct", "Llama 3 8B Instruct" })
+        {
+            for (var ordinal = 0; ordinal < 2; ordinal++)
+                records.Add(await session.RunCaseAsync(model, ordinal, ct));
+        }
+
+        records.Should().AllSatisfy(r =>
+        {
+            r.Outcome.Should().Be("passed", string.Join("; ", r.Problems));
+            var window = r.Energy!.Window;
+            window.Domains[Domains.Total].Joules.Should().BeApproximately(12 * r.Completion!.WallSeconds, 1e-9);
+            window.Domains[Domains.Gpu].Joules.Should().BeApproximately(10 * r.Completion.WallSeconds, 1e-9);
+            window.Coverage.Should().Be(1);
+            r.TokensPerSecond.Should().BeApproximately(r.Completion.CompletionTokens!.Value / r.Completion.WallSeconds, 1e-9);
+            r.WordsPerSecond.Should().BeApproximately(r.Completion.WordCount / r.Completion.WallSeconds, 1e-9);
+        });
+        var lines = ReadCases(session);
+        lines.Select(l => l.GetProperty("model").GetString()).Should().Equal(
+            "Llama 3.2 1B Instruct", "Llama 3.2 1B Instruct", "Llama 3 8B Instruct", "Llama 3 8B Instruct");
+        lines.Select(l => l.GetProperty("promptText").GetString()).Distinct().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task RunCase_UnknownModel_FailsThatModelOnlyAndKeepsTheOtherResults()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await OpenAsync(LoadFake(), ct);
+        await session.RunCaseAsync("Llama 3.2 1B Instruct", 0, ct);
+
+        var act = () => session.RunCaseAsync("Mistral 7B", 0, ct);
+
+        (await act.Should().ThrowAsync<BackendException>()).Which.Message.Should()
+            .Contain("warm-up").And.Contain("Mistral 7B").And.Contain("Llama 3.2 1B Instruct");
+        (await session.RunCaseAsync("Llama 3.2 3B Instruct", 1, ct)).Outcome.Should().Be("passed");
+        var lines = ReadCases(session);
+        lines.Select(l => l.GetProperty("outcome").GetString()).Should().Equal("passed", "failed", "passed");
+        lines[1].GetProperty("problems")[0].GetString().Should().Contain("default model");
+    }
+
+    [Fact]
+    public async Task Dispose_WritesTheFinalManifestWithCounts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string runJson;
+        await using (var session = await OpenAsync(LoadFake(), ct))
+        {
+            await session.RunCaseAsync("Llama 3.2 1B Instruct", 0, ct);
+            runJson = Path.Combine(session.Results!.Directory, "run.json");
+            JsonDocument.Parse(File.ReadAllText(runJson)).RootElement.GetProperty("status").GetString().Should().Be("running");
+        }
+
+        var manifest = JsonDocument.Parse(File.ReadAllText(runJson)).RootElement;
+        manifest.GetProperty("status").GetString().Should().Be("completed");
+        manifest.GetProperty("casesPassed").GetInt32().Should().Be(1);
+        manifest.GetProperty("meter").GetProperty("meter").GetString().Should().Be("scripted");
+        manifest.GetProperty("prompts").GetProperty("sha256").GetString().Should().HaveLength(64);
+        manifest.GetProperty("endedUtc").GetDateTimeOffset().Should().BeOnOrAfter(manifest.GetProperty("startedUtc").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Open_BackendNotRunning_SkipsWithTheReasonAndWritesNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var config = LoadFake();
+        var clock = new SessionClock();
+        var closed = new BackendOptions { BaseUrl = "http://127.0.0.1:9/v1", ProbeTimeoutSeconds = 2 };
+        using var client = new Gpt4AllClient(closed, clock);
+
+        await using var session = await BenchmarkSession.OpenAsync(config, clock, client, _ => Meter(clock), [], ct);
+
+        session.SkipReason.Should().Contain("not reachable at http://127.0.0.1:9/v1").And.Contain("ENERGYBENCH_PROFILE=fake");
+        session.Results.Should().BeNull();
+        Directory.EnumerateFileSystemEntries(_results).Should().BeEmpty();
+    }
+
+    private LoadedConfiguration LoadFake() => ConfigLoader.Load(TestRepository.Root, new Dictionary<string, string?>
+    {
+        ["ENERGYBENCH_PROFILE"] = "fake",
+        ["ENERGYBENCH__Results__Directory"] = _results,
+        ["ENERGYBENCH__Prompts__Count"] = "2",
+    });
+
+    private static ScriptedPowerMeter Meter(SessionClock clock) =>
+        new(clock, new ScriptedPowerTrace(new Dictionary<string, double> { [Domains.Cpu] = 2, [Domains.Gpu] = 10 }), periodS: 0.05);
+
+    private static async Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, CancellationToken ct)
+    {
+        var clock = new SessionClock();
+        var server = FakeGpt4AllServer.Start(config.Options.Fake);
+        var backend = new Gpt4AllClient(new BackendOptions { BaseUrl = server.BaseUrl }, clock);
+        var session = await BenchmarkSession.OpenAsync(config, clock, backend, _ => Meter(clock), [server, backend], ct);
+        session.SkipReason.Should().BeNull();
+        session.FatalError.Should().BeNull();
+        return session;
+    }
+
+    private static List<JsonElement> ReadCases(BenchmarkSession session)
+    {
+        using var reader = new StreamReader(new FileStream(Path.Combine(session.Results!.Directory, "cases.jsonl"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+    }
+}
