@@ -23,7 +23,8 @@ public sealed class EnergyCases(EnergySession fixture)
             Assert.Fail(fixture.Failure);
         var session = fixture.Session!;
         Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
-        output.WriteLine(session.Header);
+        if (fixture.TakeHeader() is { } header)
+            output.WriteLine(header);
 
         var record = await session.RunCaseAsync(model, prompt - 1, TestContext.Current.CancellationToken);
 

@@ -17,6 +17,12 @@ public sealed class EnergySession : IAsyncLifetime
     /// <summary>Why no case can run (configuration error, prompts unreadable, meter failed to start).</summary>
     public string? Failure { get; private set; }
 
+    private int _headerShown;
+
+    /// <summary>The run's header the first time it is asked for (the first case's first output line), then null.</summary>
+    public string? TakeHeader() =>
+        Session is not null && Interlocked.Exchange(ref _headerShown, 1) == 0 ? Session.Header : null;
+
     public async ValueTask InitializeAsync()
     {
         try

@@ -26,8 +26,8 @@ internal static class UnknownKeys
             if (elementType is not null && IsSection(elementType))
             {
                 foreach (var item in child.GetChildren())
-                foreach (var problem in Find(item, elementType, $"{key}:{item.Key}:"))
-                    yield return problem;
+                    foreach (var problem in Find(item, elementType, $"{key}:{item.Key}:"))
+                        yield return problem;
             }
             else if (IsSection(property.PropertyType))
             {

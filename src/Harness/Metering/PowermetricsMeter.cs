@@ -121,24 +121,7 @@ public sealed class PowermetricsMeter : IPowerMeter
             throw new ArgumentOutOfRangeException(nameof(endS), Invariant($"window [{startS}, {endS}] must be finite and end after it starts"));
 
         var waitS = Math.Max(0, endS - _clock.Now) + (3 * _options.IntervalMs / 1000.0) + 1.0;
-        var deadline = _clock.Now + waitS;
-        while (true)
-        {
-            var next = _changed.Next;
-            if (_timeline.LastEndS >= endS || _exited)
-                break;
-            var remaining = deadline - _clock.Now;
-            if (remaining <= 0)
-                break;
-            try
-            {
-                await next.WaitAsync(TimeSpan.FromSeconds(remaining), _clock.TimeProvider, cancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                break;
-            }
-        }
+        await WaitUntilAsync(() => _timeline.LastEndS >= endS || _exited, _clock.Now + waitS, cancellationToken);
 
         var window = _timeline.Integrate(startS, endS);
         if (window.Coverage < _options.MinCoverage)
@@ -171,26 +154,11 @@ public sealed class PowermetricsMeter : IPowerMeter
 
     private async Task WaitForFirstSampleAsync(CancellationToken cancellationToken)
     {
-        var deadline = _clock.Now + _options.StartTimeoutSeconds;
-        while (true)
-        {
-            var next = _changed.Next;
-            if (_timeline.Count > 0)
-                return;
-            if (_exited)
-                throw new MeterException(WithHint($"`{CommandLine}` exited with code {ExitCodeText()} before its first sample; stderr: {_stderr.Quoted()}."));
-            var remaining = deadline - _clock.Now;
-            if (remaining <= 0)
-                break;
-            try
-            {
-                await next.WaitAsync(TimeSpan.FromSeconds(remaining), _clock.TimeProvider, cancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                break;
-            }
-        }
+        await WaitUntilAsync(() => _timeline.Count > 0 || _exited, _clock.Now + _options.StartTimeoutSeconds, cancellationToken);
+        if (_timeline.Count > 0)
+            return;
+        if (_exited)
+            throw new MeterException(WithHint($"`{CommandLine}` exited with code {ExitCodeText()} before its first sample; stderr: {_stderr.Quoted()}."));
 
         await ProcessStopper.StopAsync(_process!, TimeSpan.FromSeconds(2));
         throw new MeterException(WithHint(Invariant(
@@ -259,6 +227,28 @@ public sealed class PowermetricsMeter : IPowerMeter
 
     private string WithHint(string message) =>
         _command.SudoHint(_stderr.ToString()) is { } hint ? $"{message} {hint}" : message;
+
+    /// <summary>Waits until <paramref name="done"/> holds (checked at every intake change) or the deadline on the session clock passes.</summary>
+    private async Task WaitUntilAsync(Func<bool> done, double deadlineS, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var next = _changed.Next;
+            if (done())
+                return;
+            var remaining = deadlineS - _clock.Now;
+            if (remaining <= 0)
+                return;
+            try
+            {
+                await next.WaitAsync(TimeSpan.FromSeconds(remaining), _clock.TimeProvider, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return;
+            }
+        }
+    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -205,8 +205,12 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
     private CaseRecord Unmeasured(string model, Prompt prompt) => new()
     {
-        RunId = Results!.RunId, Model = model, PromptOrdinal = prompt.Ordinal, PromptDatasetIndex = prompt.DatasetIndex,
-        PromptText = prompt.Text, Outcome = "failed",
+        RunId = Results!.RunId,
+        Model = model,
+        PromptOrdinal = prompt.Ordinal,
+        PromptDatasetIndex = prompt.DatasetIndex,
+        PromptText = prompt.Text,
+        Outcome = "failed",
     };
 
     private Task WarmUpAsync(string model, CancellationToken cancellationToken)

@@ -29,8 +29,11 @@ internal sealed record SessionParts(ICompletionBackend Backend, Func<string?, IP
         var server = FakeGpt4AllServer.Start(o.Fake, busyFile);
         var backendOptions = new BackendOptions
         {
-            Kind = o.Backend.Kind, BaseUrl = server.BaseUrl, Endpoint = o.Backend.Endpoint,
-            TimeoutSeconds = o.Backend.TimeoutSeconds, ProbeTimeoutSeconds = o.Backend.ProbeTimeoutSeconds,
+            Kind = o.Backend.Kind,
+            BaseUrl = server.BaseUrl,
+            Endpoint = o.Backend.Endpoint,
+            TimeoutSeconds = o.Backend.TimeoutSeconds,
+            ProbeTimeoutSeconds = o.Backend.ProbeTimeoutSeconds,
         };
         return new SessionParts(
             new Gpt4AllClient(backendOptions, clock),

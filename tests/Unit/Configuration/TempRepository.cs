@@ -13,7 +13,7 @@ internal sealed class TempRepository : IDisposable
 
     /// <summary>A copy of the repository's real configuration file.</summary>
     public static TempRepository WithRealConfig() =>
-        new(File.ReadAllText(Path.Combine(Harness.Configuration.RepositoryPaths.FindRoot(AppContext.BaseDirectory), "energybench.json")));
+        new(File.ReadAllText(Path.Combine(TestRepository.Root, "energybench.json")));
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

@@ -65,9 +65,17 @@ public sealed class ResultsWriterTests : IDisposable
         var options = new Harness.Configuration.BenchOptions { Profile = "fake" };
         var manifest = new RunManifest
         {
-            RunId = writer.RunId, Profile = "fake", ProfileChosenBy = "test", Overrides = [], Configuration = options,
-            Machine = MachineInfo.Collect(), Backend = new BackendInfo("gpt4all", "http://127.0.0.1:1/v1", "completions", "yes"),
-            Meter = Provenance, Prompts = new PromptSource("p.json", "ab", 12, "first", 8), StartedUtc = Start, Status = "running",
+            RunId = writer.RunId,
+            Profile = "fake",
+            ProfileChosenBy = "test",
+            Overrides = [],
+            Configuration = options,
+            Machine = MachineInfo.Collect(),
+            Backend = new BackendInfo("gpt4all", "http://127.0.0.1:1/v1", "completions", "yes"),
+            Meter = Provenance,
+            Prompts = new PromptSource("p.json", "ab", 12, "first", 8),
+            StartedUtc = Start,
+            Status = "running",
         };
 
         writer.WriteManifest(manifest);
@@ -87,7 +95,12 @@ public sealed class ResultsWriterTests : IDisposable
 
     private static CaseRecord Case(string runId, string model, int ordinal) => new()
     {
-        RunId = runId, Model = model, PromptOrdinal = ordinal, PromptDatasetIndex = ordinal, PromptText = "p", Outcome = "passed",
+        RunId = runId,
+        Model = model,
+        PromptOrdinal = ordinal,
+        PromptDatasetIndex = ordinal,
+        PromptText = "p",
+        Outcome = "passed",
         Energy = new CaseEnergy(Provenance, new WindowEnergy(1, 2,
             new Dictionary<string, DomainEnergy> { ["gpu"] = new(1.5, 1.5, 2) }, 10, 1)),
     };

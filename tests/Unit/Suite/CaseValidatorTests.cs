@@ -51,10 +51,18 @@ public sealed class CaseValidatorTests
 
     private static CompletionResult Completion() => new()
     {
-        RequestedModel = "Llama 3.2 1B Instruct", ServedModel = "Llama 3.2 1B Instruct", Text = "Hello there.",
-        StartS = 10, EndS = 12, PromptTokens = 8, CompletionTokens = 4,
-        PromptTokensSource = TokenCountSource.ServerUsage, CompletionTokensSource = TokenCountSource.ServerUsage,
-        WordCount = 2, CharacterCount = 12, FinishReason = "stop",
+        RequestedModel = "Llama 3.2 1B Instruct",
+        ServedModel = "Llama 3.2 1B Instruct",
+        Text = "Hello there.",
+        StartS = 10,
+        EndS = 12,
+        PromptTokens = 8,
+        CompletionTokens = 4,
+        PromptTokensSource = TokenCountSource.ServerUsage,
+        CompletionTokensSource = TokenCountSource.ServerUsage,
+        WordCount = 2,
+        CharacterCount = 12,
+        FinishReason = "stop",
     };
 
     private static WindowEnergy Window(double totalJ, double seconds, double coverage = 1) => new(10, 10 + seconds,
