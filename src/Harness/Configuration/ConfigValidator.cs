@@ -46,6 +46,7 @@ public static class ConfigValidator
             v.That("Generation:TopP", topP, topP > 0 && topP <= 1, "greater than 0 and at most 1, or absent");
 
         v.Range("Protocol:WarmupRequests", o.Protocol.WarmupRequests, 0, 100);
+        v.Range("Protocol:PauseMs", o.Protocol.PauseMs, 0, 600_000);
 
         v.OneOf("Meter:Kind", o.Meter.Kind, MeterKinds.All);
         v.Range("Meter:IntervalMs", o.Meter.IntervalMs, 10, 60_000);

@@ -16,16 +16,20 @@ public sealed class BenchmarkSession : IAsyncDisposable
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly Dictionary<string, Task> _warmups = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string> _modelProblems;
     private readonly ICompletionBackend? _backend;
     private readonly IPowerMeter? _meter;
     private readonly IReadOnlyList<IDisposable> _owned;
     private readonly RunManifest? _manifest;
     private int _passed;
     private int _failed;
+    private bool _cancelled;
 
     private BenchmarkSession(LoadedConfiguration config, SessionClock clock, string header, string? skipReason, string? fatalError,
-        ICompletionBackend? backend, IPowerMeter? meter, PromptSet? prompts, ResultsWriter? results, RunManifest? manifest, IReadOnlyList<IDisposable> owned)
+        ICompletionBackend? backend, IPowerMeter? meter, PromptSet? prompts, ResultsWriter? results, RunManifest? manifest, IReadOnlyList<IDisposable> owned,
+        IReadOnlyDictionary<string, string>? modelProblems = null)
     {
+        _modelProblems = modelProblems ?? new Dictionary<string, string>();
         Config = config;
         Clock = clock;
         Header = header;
@@ -71,8 +75,11 @@ public sealed class BenchmarkSession : IAsyncDisposable
         var o = config.Options;
         var skip = await CheckPartsAsync(config, backend, createMeter, cancellationToken).ConfigureAwait(false);
         if (skip is not null)
-            return new BenchmarkSession(config, clock, $"SlmEnergyBench: profile '{o.Profile}' ({config.ProfileChosenBy}) cannot run here.", skip, null, null, null, null, null, null, owned);
+            return Unopened(config, clock, skip, null, owned);
+        if (Environment.IsPrivilegedProcess && o.Backend.Kind != BackendKinds.FakeGpt4All)
+            return Unopened(config, clock, null, RootRefusal, owned);
 
+        var modelProblems = await CheckModelsAsync(backend, o.Models, cancellationToken).ConfigureAwait(false);
         PromptSet prompts;
         try
         {
@@ -80,76 +87,95 @@ public sealed class BenchmarkSession : IAsyncDisposable
         }
         catch (PromptLoadException e)
         {
-            return new BenchmarkSession(config, clock, $"SlmEnergyBench: profile '{o.Profile}': prompts could not be loaded.", null, e.Message, null, null, null, null, null, owned);
+            return Unopened(config, clock, null, e.Message, owned);
         }
 
         var results = ResultsWriter.Create(config.Resolve(o.Results.Directory), o.Profile, clock.OriginUtc);
-        var meter = createMeter(results.Directory);
-        var manifest = new RunManifest
-        {
-            RunId = results.RunId,
-            Profile = o.Profile,
-            ProfileChosenBy = config.ProfileChosenBy,
-            Overrides = config.Overrides,
-            Configuration = o,
-            Machine = MachineInfo.Collect(),
-            Backend = new BackendInfo(BackendLabel(o, backend), backend.Location, o.Backend.Endpoint, "available"),
-            Meter = meter.Provenance,
-            Prompts = new PromptSource(prompts.Source, prompts.Sha256, prompts.DatasetItems, o.Prompts.Selection, prompts.Prompts.Count),
-            StartedUtc = clock.OriginUtc,
-            Status = "running",
-        };
-        var header = Describe(config, backend, meter.Provenance, prompts, results);
-        string? fatal = null;
+        IPowerMeter? meter = null;
         try
         {
-            await meter.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (MeterException e)
-        {
-            fatal = e.Message;
-            manifest = manifest with { Status = "failed: " + e.Message, EndedUtc = clock.TimeProvider.GetUtcNow() };
-        }
+            meter = createMeter(results.Directory);
+            var manifest = new RunManifest
+            {
+                RunId = results.RunId,
+                Profile = o.Profile,
+                ProfileChosenBy = config.ProfileChosenBy,
+                Overrides = config.Overrides,
+                Configuration = o,
+                Machine = MachineInfo.Collect(),
+                Backend = new BackendInfo(BackendLabel(o, backend), backend.Location, o.Backend.Endpoint, "available"),
+                Meter = meter.Provenance,
+                Prompts = new PromptSource(prompts.Source, prompts.Sha256, prompts.DatasetItems, o.Prompts.Selection, prompts.Prompts.Count),
+                StartedUtc = clock.OriginUtc,
+                Status = "running",
+            };
+            var header = Describe(config, backend, meter.Provenance, prompts, results);
+            string? fatal = null;
+            try
+            {
+                await meter.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (MeterException e)
+            {
+                fatal = e.Message;
+                manifest = manifest with { Status = "failed: " + e.Message, EndedUtc = clock.TimeProvider.GetUtcNow() };
+            }
 
-        results.WriteManifest(manifest);
-        return new BenchmarkSession(config, clock, header, null, fatal, backend, meter, prompts, results, manifest, owned);
+            results.WriteManifest(manifest);
+            return new BenchmarkSession(config, clock, header, null, fatal, backend, meter, prompts, results, manifest, owned, modelProblems);
+        }
+        catch
+        {
+            // Anything else (cancellation included): leave no meter process running and no writer open.
+            if (meter is not null)
+                await meter.DisposeAsync().ConfigureAwait(false);
+            results.Dispose();
+            throw;
+        }
     }
 
+    /// <summary>Why the suite refuses to run as root with a real backend (see README, "Never run the suite as root").</summary>
+    public const string RootRefusal =
+        "The suite is running as root. Only powermetrics needs root: run the suite as your own user and let sudo start " +
+        "powermetrics alone (README: \"Let powermetrics run without a password\"). As root, every test, package and configured " +
+        "command would run with full privileges, and results/, bin/, obj/ and .cache/ would become root-owned.";
+
+    private static BenchmarkSession Unopened(LoadedConfiguration config, SessionClock clock, string? skip, string? fatal, IReadOnlyList<IDisposable> owned) =>
+        new(config, clock, $"SlmEnergyBench: profile '{config.Options.Profile}' ({config.ProfileChosenBy}) cannot run.", skip, fatal,
+            null, null, null, null, null, owned);
+
     /// <summary>
-    /// Runs one measured case: warm-up if this is the model's first, the request, the window's energy.
-    /// The record is written before it is returned; the caller asserts <see cref="CaseRecord.Problems"/> is empty.
-    /// Backend and meter failures are recorded as failed cases, then rethrown.
+    /// Runs one measured case: warm-up if this is the model's first, an idle pause, the request, the window's
+    /// energy. Always returns the record it wrote, valid or not: a failure (backend, meter, validation) is in
+    /// <see cref="CaseRecord.Problems"/> and never affects other cases. The caller asserts there are none.
     /// </summary>
     public async Task<CaseRecord> RunCaseAsync(string model, int ordinal, CancellationToken cancellationToken)
     {
         if (SkipReason is not null || FatalError is not null || _backend is null || _meter is null || Prompts is null || Results is null)
             throw new InvalidOperationException(SkipReason ?? FatalError ?? "the session is not open");
         if (ordinal < 0 || ordinal >= Prompts.Prompts.Count)
+        {
             throw new ArgumentOutOfRangeException(nameof(ordinal), ordinal,
                 $"the run has {Prompts.Prompts.Count} prompts (Prompts:Count); prompt {ordinal + 1} does not exist");
+        }
 
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var prompt = Prompts.Prompts[ordinal];
+            CaseRecord record;
             try
             {
-                await WarmUpAsync(model, cancellationToken).ConfigureAwait(false);
+                record = await RunAsync(model, prompt, cancellationToken).ConfigureAwait(false);
             }
-            catch (BackendException e)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                Results.AppendCase(Unmeasured(model, prompt) with { Problems = [e.Message] });
-                _failed++;
+                _cancelled = true;
+                Record(Unmeasured(model, prompt) with { Outcome = "cancelled", Problems = ["the test run was cancelled during this case"] });
                 throw;
             }
 
-            var record = await MeasureAsync(model, prompt, cancellationToken).ConfigureAwait(false);
-            Results.AppendCase(record);
-            Results.AppendSamples(_meter.Samples);
-            if (record.Outcome == "passed")
-                _passed++;
-            else
-                _failed++;
+            Record(record);
             return record;
         }
         finally
@@ -158,21 +184,46 @@ public sealed class BenchmarkSession : IAsyncDisposable
         }
     }
 
-    private async Task<CaseRecord> MeasureAsync(string model, Prompt prompt, CancellationToken cancellationToken)
+    private async Task<CaseRecord> RunAsync(string model, Prompt prompt, CancellationToken cancellationToken)
     {
-        var g = Config.Options.Generation;
-        var record = Unmeasured(model, prompt);
-
-        CompletionResult completion;
+        var unmeasured = Unmeasured(model, prompt);
+        if (_modelProblems.TryGetValue(model, out var modelProblem))
+            return unmeasured with { Problems = [modelProblem] };
         try
         {
-            completion = await _backend!.CompleteAsync(new CompletionRequest(model, prompt.Text, g.MaxTokens, g.Temperature, g.TopP), cancellationToken).ConfigureAwait(false);
+            await WarmUpAsync(model, cancellationToken).ConfigureAwait(false);
         }
         catch (BackendException e)
         {
-            Results!.AppendCase(record with { Problems = [e.Message] });
+            return unmeasured with { Problems = [e.Message] };
+        }
+
+        if (Config.Options.Protocol.PauseMs > 0)
+            await Task.Delay(TimeSpan.FromMilliseconds(Config.Options.Protocol.PauseMs), Clock.TimeProvider, cancellationToken).ConfigureAwait(false);
+        return await MeasureAsync(unmeasured, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Record(CaseRecord record)
+    {
+        Results!.AppendCase(record);
+        Results.AppendSamples(_meter!.Samples);
+        if (record.Outcome == "passed")
+            _passed++;
+        else
             _failed++;
-            throw;
+    }
+
+    private async Task<CaseRecord> MeasureAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        var g = Config.Options.Generation;
+        CompletionResult completion;
+        try
+        {
+            completion = await _backend!.CompleteAsync(new CompletionRequest(record.Model, record.PromptText, g.MaxTokens, g.Temperature, g.TopP), cancellationToken).ConfigureAwait(false);
+        }
+        catch (BackendException e)
+        {
+            return record with { Problems = [e.Message] };
         }
 
         record = record with
@@ -189,9 +240,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         }
         catch (MeterException e)
         {
-            Results!.AppendCase(record with { Problems = [e.Message] });
-            _failed++;
-            throw;
+            return record with { Problems = [e.Message] };
         }
 
         var problems = CaseValidator.Check(completion, window, Config.Options.Meter);
@@ -241,11 +290,25 @@ public sealed class BenchmarkSession : IAsyncDisposable
         }
     }
 
+    /// <summary>A model the backend does not serve fails its own cases (with the reason), not the whole run.</summary>
+    private static async Task<Dictionary<string, string>> CheckModelsAsync(ICompletionBackend backend, IReadOnlyList<string> models, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var model in models)
+        {
+            var check = await backend.CheckAsync([model], cancellationToken).ConfigureAwait(false);
+            if (!check.IsAvailable)
+                problems[model] = check.Reason;
+        }
+
+        return problems;
+    }
+
     private static async Task<string?> CheckPartsAsync(LoadedConfiguration config, ICompletionBackend backend,
         Func<string?, IPowerMeter> createMeter, CancellationToken cancellationToken)
     {
         var o = config.Options;
-        var backendCheck = await backend.CheckAsync(o.Models, cancellationToken).ConfigureAwait(false);
+        var backendCheck = await backend.CheckAsync([], cancellationToken).ConfigureAwait(false);
         Availability meterCheck;
         await using (var probe = createMeter(null))
             meterCheck = await probe.CheckAsync(cancellationToken).ConfigureAwait(false);
@@ -281,7 +344,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         {
             if (_meter is not null)
                 Results.AppendSamples(_meter.Samples);
-            var status = FatalError is null ? "completed" : _manifest.Status;
+            var status = FatalError is not null ? _manifest.Status : _cancelled ? "cancelled" : "completed";
             Results.WriteManifest(_manifest with { Status = status, EndedUtc = Clock.TimeProvider.GetUtcNow(), CasesPassed = _passed, CasesFailed = _failed });
             Results.Dispose();
         }

@@ -48,20 +48,47 @@ public sealed class BenchmarkSessionTests : IDisposable
     }
 
     [Fact]
-    public async Task RunCase_UnknownModel_FailsThatModelOnlyAndKeepsTheOtherResults()
+    public async Task RunCase_UnknownModel_FailsThatCaseOnlyAndKeepsTheOtherResults()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var session = await OpenAsync(LoadFake(), ct);
         await session.RunCaseAsync("Llama 3.2 1B Instruct", 0, ct);
 
-        var act = () => session.RunCaseAsync("Mistral 7B", 0, ct);
+        var failed = await session.RunCaseAsync("Mistral 7B", 0, ct);
 
-        (await act.Should().ThrowAsync<BackendException>()).Which.Message.Should()
-            .Contain("warm-up").And.Contain("Mistral 7B").And.Contain("Llama 3.2 1B Instruct");
+        failed.Outcome.Should().Be("failed");
+        failed.Problems.Should().ContainSingle().Which.Should()
+            .Contain("warm-up").And.Contain("'Mistral 7B'").And.Contain("'Llama 3.2 1B Instruct'").And.Contain("default model");
         (await session.RunCaseAsync("Llama 3.2 3B Instruct", 1, ct)).Outcome.Should().Be("passed");
-        var lines = ReadCases(session);
-        lines.Select(l => l.GetProperty("outcome").GetString()).Should().Equal("passed", "failed", "passed");
-        lines[1].GetProperty("problems")[0].GetString().Should().Contain("default model");
+        ReadCases(session).Select(l => l.GetProperty("outcome").GetString()).Should().Equal("passed", "failed", "passed");
+    }
+
+    [Fact]
+    public async Task Open_ConfiguredModelNotServed_FailsOnlyThatModelsCasesWithTheProbeReason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var config = LoadFake(("ENERGYBENCH__Models__1", "Phi-3 Mini Instruct"));
+        await using var session = await OpenAsync(config, ct);
+
+        var missing = await session.RunCaseAsync("Phi-3 Mini Instruct", 0, ct);
+        var served = await session.RunCaseAsync("Llama 3.2 1B Instruct", 0, ct);
+
+        missing.Outcome.Should().Be("failed");
+        missing.Completion.Should().BeNull("no request is sent for a model the server does not list");
+        missing.Problems.Should().ContainSingle().Which.Should().Contain("does not serve 'Phi-3 Mini Instruct'").And.Contain("Available:");
+        served.Outcome.Should().Be("passed");
+    }
+
+    [Fact]
+    public async Task RunCase_PausesBeforeEachRequest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await OpenAsync(LoadFake(("ENERGYBENCH__Protocol__PauseMs", "300")), ct);
+
+        var first = await session.RunCaseAsync("Llama 3.2 1B Instruct", 0, ct);
+        var second = await session.RunCaseAsync("Llama 3.2 1B Instruct", 1, ct);
+
+        (second.Completion!.StartS - first.Completion!.EndS).Should().BeGreaterThanOrEqualTo(0.3);
     }
 
     [Fact]
@@ -100,12 +127,19 @@ public sealed class BenchmarkSessionTests : IDisposable
         Directory.EnumerateFileSystemEntries(_results).Should().BeEmpty();
     }
 
-    private LoadedConfiguration LoadFake() => ConfigLoader.Load(TestRepository.Root, new Dictionary<string, string?>
+    private LoadedConfiguration LoadFake(params (string Key, string Value)[] overrides)
     {
-        ["ENERGYBENCH_PROFILE"] = "fake",
-        ["ENERGYBENCH__Results__Directory"] = _results,
-        ["ENERGYBENCH__Prompts__Count"] = "2",
-    });
+        var env = new Dictionary<string, string?>
+        {
+            ["ENERGYBENCH_PROFILE"] = "fake",
+            ["ENERGYBENCH__Results__Directory"] = _results,
+            ["ENERGYBENCH__Prompts__Count"] = "2",
+            ["ENERGYBENCH__Protocol__PauseMs"] = "0",
+        };
+        foreach (var (key, value) in overrides)
+            env[key] = value;
+        return ConfigLoader.Load(TestRepository.Root, env);
+    }
 
     private static ScriptedPowerMeter Meter(SessionClock clock) =>
         new(clock, new ScriptedPowerTrace(new Dictionary<string, double> { [Domains.Cpu] = 2, [Domains.Gpu] = 10 }), periodS: 0.05);
