@@ -27,7 +27,7 @@ public sealed class PowermetricsMeter : IPowerMeter
     private readonly MeterOptions _options;
     private readonly SessionClock _clock;
     private readonly PowermetricsCommand _command;
-    private readonly SampleTimeline _timeline = new([Domains.Cpu, Domains.Gpu, Domains.Ane]);
+    private readonly SampleTimeline _timeline = new([Domains.Cpu, Domains.Gpu, Domains.Ane], optionalInTotal: [Domains.Ane]);
     private readonly PlistStreamParser _parser = new();
     private readonly StderrTail _stderr = new();
     private readonly AsyncPulse _changed = new();
@@ -71,7 +71,8 @@ public sealed class PowermetricsMeter : IPowerMeter
                 EnergyMethod.Measured,
                 "powermetrics -f plist: processor.cpu_energy, processor.gpu_energy, processor.ane_energy"
                 + " (integer mJ per sample; processor.dram_energy when present), placed on the session timeline by elapsed_ns;"
-                + " total = cpu + gpu + ane (as combined_power; dram excluded).",
+                + " total = cpu + gpu + ane (as combined_power; dram excluded; no total for a sample without cpu or gpu)."
+                + $" Command: {CommandLine}",
                 "Apple documents powermetrics' power and energy figures as estimates that should not be compared across devices."
                 + " Energies are whole millijoules per sample." + derived);
         }

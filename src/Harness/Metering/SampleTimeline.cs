@@ -10,7 +10,8 @@ namespace SlmEnergyBench.Harness.Metering;
 /// <para>A sample that straddles a window edge counts pro rata: energy x overlap / sample duration (power is
 /// taken as constant within a sample, the best a per-sample meter can say).</para>
 /// <para>The <see cref="Domains.Total"/> domain is added to each stored sample as the sum of the
-/// <see cref="TotalOf"/> domains it carries, unless the sample already has one.</para>
+/// <see cref="TotalOf"/> domains, unless the sample already has one. A sample that lacks one of the
+/// <see cref="TotalOf"/> domains not listed as optional gets no total: a total is never silently partial.</para>
 /// </remarks>
 public sealed class SampleTimeline
 {
@@ -21,12 +22,16 @@ public sealed class SampleTimeline
     private readonly List<MeterSample> _samples = [];
 
     /// <param name="totalOf">The meter's non-overlapping domains whose sum is <see cref="Domains.Total"/>; none for no total.</param>
-    public SampleTimeline(IEnumerable<string>? totalOf = null)
+    /// <param name="optionalInTotal">Domains of <paramref name="totalOf"/> added when present but not required (e.g. ANE, absent on some OS versions).</param>
+    public SampleTimeline(IEnumerable<string>? totalOf = null, IEnumerable<string>? optionalInTotal = null)
     {
         TotalOf = totalOf?.ToArray() ?? [];
+        OptionalInTotal = optionalInTotal?.ToArray() ?? [];
     }
 
     public IReadOnlyList<string> TotalOf { get; }
+
+    public IReadOnlyList<string> OptionalInTotal { get; }
 
     public int Count
     {
@@ -158,9 +163,9 @@ public sealed class SampleTimeline
     {
         if (TotalOf.Count == 0 || sample.EnergyJ.ContainsKey(Domains.Total))
             return sample;
-        var parts = TotalOf.Where(sample.EnergyJ.ContainsKey).ToArray();
-        if (parts.Length == 0)
+        if (TotalOf.Any(d => !sample.EnergyJ.ContainsKey(d) && !OptionalInTotal.Contains(d)))
             return sample;
+        var parts = TotalOf.Where(sample.EnergyJ.ContainsKey).ToArray();
         var energy = new Dictionary<string, double>(sample.EnergyJ, StringComparer.Ordinal)
         {
             [Domains.Total] = parts.Sum(d => sample.EnergyJ[d]),

@@ -184,12 +184,34 @@ public sealed class SampleTimelineTests
             },
             ct);
 
-        // Act: integrate while the writer adds.
+        // Act: integrate while the writer adds. Each 1 s sample holds 1 J, so a consistent snapshot has
+        // joules = samples = covered seconds, and never fewer than the snapshot before it.
+        var previous = 0.0;
         while (!writer.IsCompleted)
-            timeline.Integrate(0, 2000).Coverage.Should().BeInRange(0, 1);
+        {
+            var w = timeline.Integrate(0, 2000);
+            var joules = w.Domains.TryGetValue(Domains.Cpu, out var cpu) ? cpu.Joules : 0;
+            joules.Should().Be(w.SampleCount);
+            w.Coverage.Should().BeApproximately(w.SampleCount / 2000.0, 1e-12);
+            joules.Should().BeGreaterThanOrEqualTo(previous);
+            previous = joules;
+        }
+
         await writer;
 
         // Assert
         timeline.Integrate(0, 2000).Domains[Domains.Cpu].Joules.Should().Be(2000);
+    }
+
+    [Fact]
+    public void Add_SampleMissingARequiredTotalPart_GetsNoTotal()
+    {
+        var timeline = new SampleTimeline([Domains.Cpu, Domains.Gpu, Domains.Ane], optionalInTotal: [Domains.Ane]);
+
+        var noGpu = timeline.Add(new MeterSample(0, 1, new Dictionary<string, double> { [Domains.Cpu] = 2, [Domains.Ane] = 1 }));
+        var noAne = timeline.Add(new MeterSample(1, 2, new Dictionary<string, double> { [Domains.Cpu] = 2, [Domains.Gpu] = 3 }));
+
+        noGpu.EnergyJ.Should().NotContainKey(Domains.Total, "a total without the GPU would silently understate");
+        noAne.EnergyJ[Domains.Total].Should().Be(5);
     }
 }
