@@ -43,7 +43,8 @@ internal static class Gpt4AllMessages
     {
         if (body.Length == 0)
             return "(empty)";
-        var flat = body.ReplaceLineEndings(" ");
+        // Binary garbage (a broken or compressed stream) is shown as '?' so the message stays readable.
+        var flat = string.Concat(body.ReplaceLineEndings(" ").Select(c => char.IsControl(c) || c == '\uFFFD' || char.IsSurrogate(c) ? '?' : c));
         return flat.Length <= SnippetLength ? flat : string.Concat(flat.AsSpan(0, SnippetLength), "...");
     }
 

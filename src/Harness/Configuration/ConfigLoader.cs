@@ -40,10 +40,20 @@ public static class ConfigLoader
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .ToList();
 
+        var overrideKeys = overrides.Select(kv => KeyValuePair.Create(
+            kv.Key[OverridePrefix.Length..].Replace("__", ":", StringComparison.Ordinal), kv.Value)).ToList();
+        var profileKeys = Flatten(fileConfig.GetSection($"Profiles:{profile}"));
+        var modelList = overrideKeys.FirstOrDefault(kv => string.Equals(kv.Key, ListKey, StringComparison.OrdinalIgnoreCase));
+        if (modelList.Key is not null)
+        {
+            // ENERGYBENCH__Models="A,B" replaces the whole list (indexed overrides can only replace entries).
+            profileKeys = profileKeys.Where(kv => !kv.Key.StartsWith(ListKey + ":", StringComparison.OrdinalIgnoreCase));
+            overrideKeys = [.. overrideKeys.Where(kv => kv.Key != modelList.Key), .. SplitList(modelList.Value)];
+        }
+
         var merged = new ConfigurationBuilder()
-            .AddInMemoryCollection(Flatten(fileConfig.GetSection($"Profiles:{profile}")))
-            .AddInMemoryCollection(overrides.Select(kv => KeyValuePair.Create(
-                kv.Key[OverridePrefix.Length..].Replace("__", ":", StringComparison.Ordinal), kv.Value)))
+            .AddInMemoryCollection(profileKeys)
+            .AddInMemoryCollection(overrideKeys)
             .Build();
 
         var options = Bind(merged, profile);
@@ -96,12 +106,20 @@ public static class ConfigLoader
         return options;
     }
 
+    private const string ListKey = nameof(BenchOptions.Models);
+
+    private static IEnumerable<KeyValuePair<string, string?>> SplitList(string? value) =>
+        (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select((model, i) => KeyValuePair.Create($"{ListKey}:{i}", (string?)model));
+
     private static IEnumerable<KeyValuePair<string, string?>> Flatten(IConfigurationSection section) =>
         section.AsEnumerable(makePathsRelative: true).Where(kv => kv.Value is not null);
 
     private static string SourceOf(string key, IReadOnlyList<KeyValuePair<string, string?>> overrides, string profile)
     {
         var variable = OverridePrefix + key.Replace(":", "__", StringComparison.Ordinal);
+        if (key.StartsWith(ListKey, StringComparison.Ordinal) && overrides.Any(kv => string.Equals(kv.Key, OverridePrefix + ListKey, StringComparison.OrdinalIgnoreCase)))
+            variable = OverridePrefix + ListKey;
         return overrides.Any(kv => string.Equals(kv.Key, variable, StringComparison.OrdinalIgnoreCase))
             ? $"set by {variable}"
             : $"profile '{profile}'";

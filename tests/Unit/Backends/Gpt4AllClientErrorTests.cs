@@ -156,4 +156,24 @@ public sealed class Gpt4AllClientErrorTests
         // Assert
         (await act.Should().ThrowAsync<BackendException>()).Which.Message.Should().Contain(problem).And.Contain(body);
     }
+
+    [Theory]
+    [InlineData(WireMock.ResponseBuilders.FaultType.EMPTY_RESPONSE)]
+    [InlineData(WireMock.ResponseBuilders.FaultType.MALFORMED_RESPONSE_CHUNK)]
+    public async Task CompleteAsync_EmptyOrGarbledBody_ThrowsBackendExceptionWithAReadableSnippet(WireMock.ResponseBuilders.FaultType fault)
+    {
+        // Arrange
+        using var server = LocalServers.StartWireMock();
+        server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v1/completions").UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody("{\"choices\":[{\"text\":\"partial").WithFault(fault));
+        using var client = Gpt4AllStub.Client(server);
+
+        // Act
+        var act = () => client.CompleteAsync(Gpt4AllStub.Request(), TestContext.Current.CancellationToken);
+
+        // Assert
+        var message = (await act.Should().ThrowAsync<BackendException>()).Which.Message;
+        message.Should().Contain(server.Url!).And.Contain("is not a usable completion").And.Contain("not valid JSON");
+        message.Should().NotContain("\uFFFD").And.NotContainAny("\0", "\u0001", "\u001b");
+    }
 }

@@ -149,4 +149,25 @@ public sealed class ConfigLoaderTests
 
         act.Should().Throw<ConfigurationException>().Which.Message.Should().Contain("energybench.json").And.Contain("JSON");
     }
+
+    [Fact]
+    public void Load_ModelsAsCommaList_ReplacesTheWholeList()
+    {
+        using var repo = TempRepository.WithRealConfig();
+
+        var config = ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH__Models", "Llama 3 8B Instruct, Llama 3.2 1B Instruct")));
+
+        config.Options.Models.Should().Equal("Llama 3 8B Instruct", "Llama 3.2 1B Instruct");
+    }
+
+    [Fact]
+    public void Load_ModelsAsEmptyList_IsRejectedNamingTheVariable()
+    {
+        using var repo = TempRepository.WithRealConfig();
+
+        var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH__Models", " , ")));
+
+        act.Should().Throw<ConfigurationException>().Which.Problems.Should().Equal(
+            "Models = '[]' (set by ENERGYBENCH__Models): allowed at least one model name.");
+    }
 }

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using SlmEnergyBench.Harness.Backends;
+using SlmEnergyBench.Harness.Metering;
+using SlmEnergyBench.Harness.Results;
+using SlmEnergyBench.Harness.Suite;
+using Snapshooter.Xunit3;
+
+namespace SlmEnergyBench.Unit.Results;
+
+/// <summary>
+/// Pins the results format a user's scripts read (<c>cases.jsonl</c>) and the output line, on a fixed record.
+/// A change here is a change of the file format: accept it deliberately (delete the snapshot and rerun).
+/// </summary>
+public sealed class CaseRecordFormatTests
+{
+    [Fact]
+    public void CaseRecord_Serialized_MatchesTheSnapshot()
+    {
+        var json = JsonSerializer.Serialize(Fixed(), ResultsJson.Indented);
+
+        Snapshot.Match(json);
+    }
+
+    [Fact]
+    public void CaseLine_FixedRecord_MatchesTheSnapshot()
+    {
+        Snapshot.Match(CaseLine.Format(Fixed()));
+    }
+
+    private static CaseRecord Fixed() => new()
+    {
+        RunId = "20261126-101500-fake",
+        Model = "Llama 3.2 1B Instruct",
+        PromptOrdinal = 2,
+        PromptDatasetIndex = 2,
+        PromptText = "Describe the structure of an atom.",
+        Outcome = "passed",
+        Completion = new CompletionResult
+        {
+            RequestedModel = "Llama 3.2 1B Instruct",
+            ServedModel = "Llama 3.2 1B Instruct",
+            Text = " An atom has a nucleus of protons and neutrons, with electrons around it.",
+            StartS = 12.5,
+            EndS = 14.5,
+            PromptTokens = 8,
+            CompletionTokens = 17,
+            PromptTokensSource = TokenCountSource.ServerUsage,
+            CompletionTokensSource = TokenCountSource.ServerUsage,
+            WordCount = 14,
+            CharacterCount = 74,
+            FinishReason = "stop",
+        },
+        TokensPerSecond = 8.5,
+        WordsPerSecond = 7,
+        Energy = new CaseEnergy(
+            new EnergyProvenance("powermetrics", [Domains.Cpu, Domains.Gpu, Domains.Ane, Domains.Total], EnergyMethod.Measured,
+                "processor.*_energy", "Apple's estimates"),
+            new WindowEnergy(12.5, 14.5, new Dictionary<string, DomainEnergy>
+            {
+                [Domains.Cpu] = new(2, 1, 1.25),
+                [Domains.Gpu] = new(30, 15, 16.5),
+                [Domains.Ane] = new(0, 0, 0),
+                [Domains.Total] = new(32, 16, 17.75),
+            }, 21, 1)),
+    };
+}
