@@ -2,7 +2,10 @@ namespace SlmEnergyBench.Harness.Configuration;
 
 public sealed class BackendOptions
 {
-    /// <summary><c>gpt4all</c> (a real server at <see cref="BaseUrl"/>) or <c>fake-gpt4all</c> (an in-process WireMock server).</summary>
+    /// <summary>
+    /// <c>gpt4all</c> (a real server at <see cref="BaseUrl"/>), <c>fake-gpt4all</c> (an in-process WireMock server),
+    /// or <c>llamasharp</c> (llama.cpp in process, see <see cref="EmbeddedOptions"/>).
+    /// </summary>
     public string Kind { get; set; } = BackendKinds.Gpt4All;
 
     /// <summary>OpenAI-style base URL including <c>/v1</c>. Ignored for <c>fake-gpt4all</c>.</summary>
@@ -22,7 +25,8 @@ public static class BackendKinds
 {
     public const string Gpt4All = "gpt4all";
     public const string FakeGpt4All = "fake-gpt4all";
-    public static readonly string[] All = [Gpt4All, FakeGpt4All];
+    public const string LlamaSharp = "llamasharp";
+    public static readonly string[] All = [Gpt4All, FakeGpt4All, LlamaSharp];
 }
 
 public static class Endpoints

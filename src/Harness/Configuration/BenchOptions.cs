@@ -8,6 +8,9 @@ public sealed class BenchOptions
 
     public BackendOptions Backend { get; set; } = new();
 
+    /// <summary>The in-process llama.cpp engine (backend <c>llamasharp</c>).</summary>
+    public EmbeddedOptions Embedded { get; set; } = new();
+
     /// <summary>Model names as the backend knows them (GPT4All display names or file names).</summary>
     public List<string> Models { get; set; } = [];
 

@@ -50,7 +50,17 @@ public static class ConfigValidator
 
         v.OneOf("Meter:Kind", o.Meter.Kind, MeterKinds.All);
         v.Range("Meter:IntervalMs", o.Meter.IntervalMs, 10, 60_000);
-        v.That("Meter:Command", o.Meter.Command, !string.IsNullOrWhiteSpace(o.Meter.Command), "the path of the powermetrics executable");
+        if (o.Meter.Kind == MeterKinds.Powermetrics)
+            v.That("Meter:Command", o.Meter.Command, !string.IsNullOrWhiteSpace(o.Meter.Command), "the path of the powermetrics executable");
+        v.Positive("Meter:Estimate:TdpW", o.Meter.Estimate.TdpW);
+        v.Range("Meter:Estimate:IdleW", o.Meter.Estimate.IdleW, 0, o.Meter.Estimate.TdpW, $"0 to Meter:Estimate:TdpW ({o.Meter.Estimate.TdpW})");
+
+        if (o.Backend.Kind == BackendKinds.LlamaSharp)
+        {
+            v.Range("Embedded:Threads", o.Embedded.Threads, 0, 1024, "0 (all logical cores) to 1024");
+            v.Range("Embedded:ContextTokens", o.Embedded.ContextTokens, 16, 1_048_576);
+            v.That("Embedded:SyntheticCacheDirectory", o.Embedded.SyntheticCacheDirectory, !string.IsNullOrWhiteSpace(o.Embedded.SyntheticCacheDirectory), "a folder path");
+        }
         v.Range("Meter:StartTimeoutSeconds", o.Meter.StartTimeoutSeconds, 0.1, 600);
         v.That("Meter:MinCoverage", o.Meter.MinCoverage, o.Meter.MinCoverage > 0 && o.Meter.MinCoverage <= 1, "greater than 0 and at most 1");
         v.Range("Meter:MaxPlausiblePowerW", o.Meter.MaxPlausiblePowerW, 1, 100_000);

@@ -116,7 +116,7 @@ public sealed class ConfigLoaderTests
         var act = () => ConfigLoader.Load(repo.Root, Env());
 
         act.Should().Throw<ConfigurationException>().Which.Problems.Should().Equal(
-            "Generation:Temprature is not a known key: allowed keys under Generation MaxTokens, Temperature, TopP. (profile 'p')");
+            "Generation:Temprature is not a known key: allowed keys under Generation MaxTokens, Seed, Temperature, TopP. (profile 'p')");
     }
 
     [Fact]
