@@ -6,4 +6,5 @@ public sealed record CompletionRequest(
     string Prompt,
     int MaxTokens,
     double Temperature,
-    double? TopP = null);
+    double? TopP = null,
+    uint Seed = 42);

@@ -35,4 +35,16 @@ public sealed record CompletionResult
 
     /// <summary><c>stop</c>, <c>length</c>, ... as the server said; empty when absent.</summary>
     public required string FinishReason { get; init; }
+
+    /// <summary>Seconds from the request's start to its first generated token, on the harness clock; null when the backend cannot tell (GPT4All does not stream).</summary>
+    public double? TimeToFirstTokenS { get; init; }
+
+    /// <summary>Seconds spent processing the prompt (prefill), on the harness clock; null when unknown.</summary>
+    public double? PrefillS { get; init; }
+
+    /// <summary>Seconds spent generating after the prompt (decode), on the harness clock; null when unknown.</summary>
+    public double? DecodeS { get; init; }
+
+    /// <summary>The engine's own account of the same request (llama.cpp's perf counters), beside the harness's figures.</summary>
+    public EngineTimings? Engine { get; init; }
 }

@@ -16,8 +16,8 @@ public static class ConfigLoader
     public static LoadedConfiguration Load() =>
         Load(RepositoryPaths.FindRoot(), ReadEnvironment());
 
-    /// <summary>Loads from <paramref name="root"/> with the given environment (tests pass their own).</summary>
-    public static LoadedConfiguration Load(string root, IReadOnlyDictionary<string, string?> environment)
+    /// <summary>Loads from <paramref name="root"/> with the given environment (tests pass their own) and probe for profile <c>auto</c>.</summary>
+    public static LoadedConfiguration Load(string root, IReadOnlyDictionary<string, string?> environment, IAutoProbe? probe = null)
     {
         var file = Path.Combine(root, RepositoryPaths.ConfigFileName);
         IConfigurationRoot fileConfig;
@@ -42,7 +42,49 @@ public static class ConfigLoader
 
         var overrideKeys = overrides.Select(kv => KeyValuePair.Create(
             kv.Key[OverridePrefix.Length..].Replace("__", ":", StringComparison.Ordinal), kv.Value)).ToList();
-        var profileKeys = Flatten(fileConfig.GetSection($"Profiles:{profile}"));
+        var section = fileConfig.GetSection($"Profiles:{profile}");
+        var candidates = section.GetSection(ChooseFromKey).GetChildren().Select(c => c.Value ?? "").ToList();
+        if (candidates.Count == 0)
+        {
+            var options = Build(Flatten(section), overrideKeys, profile, overrides);
+            return new LoadedConfiguration(options, root, chosenBy, overrides.Select(kv => $"{kv.Key}={kv.Value}").ToList());
+        }
+
+        // An automatic profile: the first candidate whose backend is usable here, with this profile's own keys
+        // (all but ChooseFrom) and the environment layered over it.
+        var own = Flatten(section).Where(kv => !kv.Key.StartsWith(ChooseFromKey, StringComparison.OrdinalIgnoreCase)).ToList();
+        var rejected = new List<string>();
+        foreach (var candidate in candidates)
+        {
+            if (!profiles.Contains(candidate, StringComparer.Ordinal) || candidate == profile)
+            {
+                throw new ConfigurationException(
+                    $"Profiles:{profile}:ChooseFrom names '{candidate}': allowed the other profiles of {RepositoryPaths.ConfigFileName} ({string.Join(", ", profiles.Where(p => p != profile))}).");
+            }
+
+            var layered = Flatten(fileConfig.GetSection($"Profiles:{candidate}")).Concat(own)
+                .GroupBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.Last());
+            var options = Build(layered, overrideKeys, candidate, overrides);
+            var verdict = (probe ?? AutoProbe.Instance).Probe(options, root);
+            if (verdict.IsAvailable)
+            {
+                var why = $"{chosenBy}: profile '{profile}' chose '{candidate}' because {verdict.Reason}" +
+                          (rejected.Count > 0 ? "; not " + string.Join("; not ", rejected) : "");
+                return new LoadedConfiguration(options, root, why, overrides.Select(kv => $"{kv.Key}={kv.Value}").ToList());
+            }
+
+            rejected.Add($"'{candidate}' because {verdict.Reason}");
+        }
+
+        throw new ConfigurationException(
+            $"profile '{profile}' found none of its candidates usable here: {string.Join("; ", rejected)}. Add a candidate that always runs (e.g. synthetic).");
+    }
+
+    private const string ChooseFromKey = "ChooseFrom";
+
+    private static BenchOptions Build(IEnumerable<KeyValuePair<string, string?>> profileKeys, List<KeyValuePair<string, string?>> overrideKeys,
+        string profile, List<KeyValuePair<string, string?>> overrides)
+    {
         var modelList = overrideKeys.FirstOrDefault(kv => string.Equals(kv.Key, ListKey, StringComparison.OrdinalIgnoreCase));
         if (modelList.Key is not null)
         {
@@ -59,8 +101,7 @@ public static class ConfigLoader
         var options = Bind(merged, profile);
         options.Profile = profile;
         ConfigValidator.ThrowIfInvalid(options, key => SourceOf(key, overrides, profile));
-
-        return new LoadedConfiguration(options, root, chosenBy, overrides.Select(kv => $"{kv.Key}={kv.Value}").ToList());
+        return options;
     }
 
     private static (string Profile, string ChosenBy) ChooseProfile(

@@ -76,7 +76,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
         var skip = await CheckPartsAsync(config, backend, createMeter, cancellationToken).ConfigureAwait(false);
         if (skip is not null)
             return Unopened(config, clock, skip, null, owned);
-        if (Environment.IsPrivilegedProcess && o.Backend.Kind != BackendKinds.FakeGpt4All)
+        if (Environment.IsPrivilegedProcess && o.Meter.Kind is MeterKinds.Powermetrics or MeterKinds.Auto && o.Backend.Kind != BackendKinds.FakeGpt4All
+            && OperatingSystem.IsMacOS())
             return Unopened(config, clock, null, RootRefusal, owned);
 
         var modelProblems = await CheckModelsAsync(backend, o.Models, cancellationToken).ConfigureAwait(false);
@@ -219,7 +220,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         CompletionResult completion;
         try
         {
-            completion = await _backend!.CompleteAsync(new CompletionRequest(record.Model, record.PromptText, g.MaxTokens, g.Temperature, g.TopP), cancellationToken).ConfigureAwait(false);
+            completion = await _backend!.CompleteAsync(new CompletionRequest(record.Model, record.PromptText, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
         }
         catch (BackendException e)
         {
@@ -281,7 +282,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         {
             try
             {
-                await _backend!.CompleteAsync(new CompletionRequest(model, text, g.MaxTokens, g.Temperature, g.TopP), cancellationToken).ConfigureAwait(false);
+                await _backend!.CompleteAsync(new CompletionRequest(model, text, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
             }
             catch (BackendException e)
             {

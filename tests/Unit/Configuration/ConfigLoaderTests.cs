@@ -8,15 +8,15 @@ public sealed class ConfigLoaderTests
         vars.ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.OrdinalIgnoreCase);
 
     [Fact]
-    public void Load_NoProfileVariable_UsesTheStudySetUp()
+    public void Load_ProfileGpt4All_IsTheStudySetUp()
     {
         using var repo = TempRepository.WithRealConfig();
 
-        var config = ConfigLoader.Load(repo.Root, Env());
+        var config = ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "gpt4all")), new ScriptedProbe());
 
         var o = config.Options;
         o.Profile.Should().Be("gpt4all");
-        config.ProfileChosenBy.Should().StartWith("DefaultProfile");
+        config.ProfileChosenBy.Should().Be("ENERGYBENCH_PROFILE=gpt4all");
         o.Backend.BaseUrl.Should().Be("http://127.0.0.1:4891/v1");
         o.Backend.Endpoint.Should().Be("completions");
         o.Backend.TimeoutSeconds.Should().BeGreaterThanOrEqualTo(120, "generation on a laptop can take minutes");
@@ -53,7 +53,7 @@ public sealed class ConfigLoaderTests
         var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "ollama")));
 
         act.Should().Throw<ConfigurationException>().Which.Problems.Should().Equal(
-            "ENERGYBENCH_PROFILE = 'ollama' is not a profile of energybench.json: allowed fake, gpt4all.");
+            "ENERGYBENCH_PROFILE = 'ollama' is not a profile of energybench.json: allowed auto, embedded, fake, gpt4all, synthetic.");
     }
 
     [Fact]
@@ -62,6 +62,7 @@ public sealed class ConfigLoaderTests
         using var repo = TempRepository.WithRealConfig();
 
         var config = ConfigLoader.Load(repo.Root, Env(
+            ("ENERGYBENCH_PROFILE", "gpt4all"),
             ("ENERGYBENCH__Generation__Temperature", "0.2"),
             ("ENERGYBENCH__Backend__BaseUrl", "http://127.0.0.1:9999/v1"),
             ("ENERGYBENCH__Models__0", "Phi-3 Mini Instruct")));
@@ -77,7 +78,7 @@ public sealed class ConfigLoaderTests
     {
         using var repo = TempRepository.WithRealConfig();
 
-        var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH__Generation__Temperature", "3.5")));
+        var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "gpt4all"), ("ENERGYBENCH__Generation__Temperature", "3.5")));
 
         act.Should().Throw<ConfigurationException>().Which.Problems.Should().Equal(
             "Generation:Temperature = 3.5 (set by ENERGYBENCH__Generation__Temperature): allowed 0 to 2.");
@@ -124,7 +125,7 @@ public sealed class ConfigLoaderTests
     {
         using var repo = TempRepository.WithRealConfig();
 
-        var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH__Generation__MaxTokens", "lots")));
+        var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "gpt4all"), ("ENERGYBENCH__Generation__MaxTokens", "lots")));
 
         act.Should().Throw<ConfigurationException>().Which.Message.Should().Contain("lots").And.Contain("Generation:MaxTokens");
     }
@@ -155,7 +156,7 @@ public sealed class ConfigLoaderTests
     {
         using var repo = TempRepository.WithRealConfig();
 
-        var config = ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH__Models", "Llama 3 8B Instruct, Llama 3.2 1B Instruct")));
+        var config = ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "gpt4all"), ("ENERGYBENCH__Models", "Llama 3 8B Instruct, Llama 3.2 1B Instruct")));
 
         config.Options.Models.Should().Equal("Llama 3 8B Instruct", "Llama 3.2 1B Instruct");
     }
@@ -165,9 +166,68 @@ public sealed class ConfigLoaderTests
     {
         using var repo = TempRepository.WithRealConfig();
 
-        var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH__Models", " , ")));
+        var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "gpt4all"), ("ENERGYBENCH__Models", " , ")));
 
         act.Should().Throw<ConfigurationException>().Which.Problems.Should().Equal(
             "Models = '[]' (set by ENERGYBENCH__Models): allowed at least one model name.");
+    }
+
+    [Fact]
+    public void Load_AutoWithGpt4AllAnswering_ChoosesGpt4AllWithTheAutoMeter()
+    {
+        using var repo = TempRepository.WithRealConfig();
+        var probe = new ScriptedProbe { [BackendKindsFor.Gpt4All] = Harness.Availability.Yes("GPT4All's API answered") };
+
+        var config = ConfigLoader.Load(repo.Root, Env(), probe);
+
+        config.Options.Profile.Should().Be("gpt4all");
+        config.Options.Meter.Kind.Should().Be("auto", "profile auto layers its own Meter:Kind over the candidate");
+        config.Options.Models.Should().HaveCount(3);
+        config.ProfileChosenBy.Should().Be("DefaultProfile of energybench.json (ENERGYBENCH_PROFILE not set): profile 'auto' chose 'gpt4all' because GPT4All's API answered");
+    }
+
+    [Fact]
+    public void Load_AutoWithNothingAround_ChoosesTheSyntheticLadderAndSaysWhy()
+    {
+        using var repo = TempRepository.WithRealConfig();
+        var probe = new ScriptedProbe
+        {
+            [BackendKindsFor.Gpt4All] = Harness.Availability.No("no answer at http://127.0.0.1:4891/v1/models"),
+            ["embedded"] = Harness.Availability.No("no GPT4All model files"),
+        };
+
+        var config = ConfigLoader.Load(repo.Root, Env(), probe);
+
+        config.Options.Profile.Should().Be("synthetic");
+        config.Options.Models.Should().OnlyContain(m => m.StartsWith("synthetic-", StringComparison.Ordinal));
+        config.Options.Prompts.Count.Should().BeLessThan(16, "the synthetic ladder keeps a fresh machine's dotnet test fast");
+        config.Options.Generation.MaxTokens.Should().BeLessThan(128);
+        config.ProfileChosenBy.Should().Contain("chose 'synthetic'")
+            .And.Contain("not 'gpt4all' because no answer at http://127.0.0.1:4891/v1/models")
+            .And.Contain("not 'embedded' because no GPT4All model files");
+    }
+
+    [Fact]
+    public void Load_AutoWithAnEnvironmentOverride_AppliesItToTheChosenProfile()
+    {
+        using var repo = TempRepository.WithRealConfig();
+        var probe = new ScriptedProbe { [BackendKindsFor.Gpt4All] = Harness.Availability.No("down"), ["embedded"] = Harness.Availability.No("none") };
+
+        var config = ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH__Prompts__Count", "2")), probe);
+
+        config.Options.Profile.Should().Be("synthetic");
+        config.Options.Prompts.Count.Should().Be(2);
+    }
+
+    /// <summary>Answers per candidate profile (by name, or "gpt4all" for the GPT4All backend); Yes for anything unscripted.</summary>
+    private sealed class ScriptedProbe : Dictionary<string, Harness.Availability>, IAutoProbe
+    {
+        public Harness.Availability Probe(BenchOptions options, string repositoryRoot) =>
+            TryGetValue(options.Profile, out var verdict) ? verdict : Harness.Availability.Yes("scripted");
+    }
+
+    private static class BackendKindsFor
+    {
+        public const string Gpt4All = "gpt4all";
     }
 }
