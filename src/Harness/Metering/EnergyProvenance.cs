@@ -11,4 +11,8 @@ public sealed record EnergyProvenance(
     IReadOnlyList<string> Domains,
     EnergyMethod Method,
     string Source,
-    string Notes);
+    string Notes)
+{
+    /// <summary>The power model behind an <see cref="EnergyMethod.Estimated"/> figure, for run.json; null for measured ones.</summary>
+    public PowerModelDescription? Model { get; init; }
+}

@@ -12,4 +12,10 @@ public sealed record WindowEnergy(
     double Coverage)
 {
     public double DurationS => EndS - StartS;
+
+    /// <summary>
+    /// Null when the figures come straight from the samples; otherwise how they were approximated
+    /// (e.g. NVML's energy counter did not advance within a very short window, so power x duration was used).
+    /// </summary>
+    public string? Approximation { get; init; }
 }
