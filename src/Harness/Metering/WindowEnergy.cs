@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SlmEnergyBench.Harness.Metering;
 
 /// <summary>
@@ -17,5 +19,6 @@ public sealed record WindowEnergy(
     /// Null when the figures come straight from the samples; otherwise how they were approximated
     /// (e.g. NVML's energy counter did not advance within a very short window, so power x duration was used).
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Approximation { get; init; }
 }
