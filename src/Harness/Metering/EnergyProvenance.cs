@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SlmEnergyBench.Harness.Metering;
 
 /// <summary>Where an energy figure comes from: the meter, the domains it covers and the method.</summary>
@@ -11,4 +13,9 @@ public sealed record EnergyProvenance(
     IReadOnlyList<string> Domains,
     EnergyMethod Method,
     string Source,
-    string Notes);
+    string Notes)
+{
+    /// <summary>The power model behind an <see cref="EnergyMethod.Estimated"/> figure, for run.json; null for measured ones.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PowerModelDescription? Model { get; init; }
+}

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SlmEnergyBench.Harness.Metering;
 
 /// <summary>
@@ -12,4 +14,11 @@ public sealed record WindowEnergy(
     double Coverage)
 {
     public double DurationS => EndS - StartS;
+
+    /// <summary>
+    /// Null when the figures come straight from the samples; otherwise how they were approximated
+    /// (e.g. NVML's energy counter did not advance within a very short window, so power x duration was used).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Approximation { get; init; }
 }

@@ -1,0 +1,130 @@
+using SlmEnergyBench.Harness.Configuration;
+
+namespace SlmEnergyBench.Harness.Metering;
+
+/// <summary>
+/// A CPU-side meter and a GPU-side meter as one (RAPL + NVML, estimate + NVML). Both measure the same
+/// window; their domains must be disjoint (cpu/package/dram/... vs gpu), so each domain is reported by one
+/// part only and <see cref="Domains.Total"/> = the CPU side's total + the GPU side's total.
+/// </summary>
+/// <remarks>
+/// <para>Method: <see cref="EnergyMethod.Estimated"/> as soon as one part is estimated; the source says which.</para>
+/// <para>The total's <see cref="DomainEnergy.PeakPowerW"/> is the sum of the parts' peaks, an upper bound
+/// (the parts sample at different moments). Coverage is the lower of the two; sample counts add up.</para>
+/// <para><see cref="Samples"/> holds both parts' samples in the order this meter first saw them (append-only,
+/// so they overlap in time), each with its own part's domains and without its part's total.</para>
+/// </remarks>
+public sealed class CompositeMeter : IPowerMeter
+{
+    private readonly Lock _gate = new();
+    private readonly List<MeterSample> _samples = [];
+    private readonly int[] _seen = new int[2];
+
+    public CompositeMeter(IPowerMeter cpuSide, IPowerMeter gpuSide)
+    {
+        ArgumentNullException.ThrowIfNull(cpuSide);
+        ArgumentNullException.ThrowIfNull(gpuSide);
+        CpuSide = cpuSide;
+        GpuSide = gpuSide;
+    }
+
+    public IPowerMeter CpuSide { get; }
+
+    public IPowerMeter GpuSide { get; }
+
+    public EnergyProvenance Provenance
+    {
+        get
+        {
+            var (cpu, gpu) = (CpuSide.Provenance, GpuSide.Provenance);
+            var estimated = new[] { ("cpu side", cpu), ("gpu side", gpu) }.Where(p => p.Item2.Method == EnergyMethod.Estimated).ToArray();
+            var notes = estimated.Length == 0
+                ? ""
+                : $"ESTIMATED overall because the {string.Join(" and the ", estimated.Select(p => $"{p.Item1} ({p.Item2.Meter})"))} is an estimate, not a measurement. ";
+            return new EnergyProvenance(
+                $"{cpu.Meter}+{gpu.Meter}",
+                [.. cpu.Domains.Concat(gpu.Domains).Where(d => d != Domains.Total).Distinct(StringComparer.Ordinal), Domains.Total],
+                estimated.Length == 0 ? EnergyMethod.Measured : EnergyMethod.Estimated,
+                $"cpu side: {Describe(cpu)} | gpu side: {Describe(gpu)} | total = {cpu.Meter} total + {gpu.Meter} total (disjoint domains).",
+                $"{notes}cpu side: {cpu.Notes} | gpu side: {gpu.Notes}")
+            {
+                Model = cpu.Model ?? gpu.Model,
+            };
+        }
+    }
+
+    public IReadOnlyList<MeterSample> Samples
+    {
+        get
+        {
+            lock (_gate)
+            {
+                Collect(0, CpuSide.Samples);
+                Collect(1, GpuSide.Samples);
+                return [.. _samples];
+            }
+        }
+    }
+
+    public async Task<Availability> CheckAsync(CancellationToken cancellationToken)
+    {
+        var both = await Task.WhenAll(CpuSide.CheckAsync(cancellationToken), GpuSide.CheckAsync(cancellationToken));
+        var reason = $"cpu side: {both[0].Reason} gpu side: {both[1].Reason}";
+        return both[0].IsAvailable && both[1].IsAvailable ? Availability.Yes(reason) : Availability.No(reason);
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(CpuSide.StartAsync(cancellationToken), GpuSide.StartAsync(cancellationToken));
+        var shared = CpuSide.Provenance.Domains.Intersect(GpuSide.Provenance.Domains, StringComparer.Ordinal).Where(d => d != Domains.Total).ToArray();
+        if (shared.Length > 0)
+        {
+            throw new MeterException(
+                $"{CpuSide.Provenance.Meter} and {GpuSide.Provenance.Meter} both report {string.Join(", ", shared)}: combining them would count it twice. Combine a CPU-side meter with a GPU-side meter ({MeterKinds.Nvml}).");
+        }
+    }
+
+    public async Task<WindowEnergy> MeasureAsync(double startS, double endS, CancellationToken cancellationToken)
+    {
+        var both = await Task.WhenAll(CpuSide.MeasureAsync(startS, endS, cancellationToken), GpuSide.MeasureAsync(startS, endS, cancellationToken));
+        var (cpu, gpu) = (both[0], both[1]);
+        var domains = new Dictionary<string, DomainEnergy>(StringComparer.Ordinal);
+        foreach (var (name, energy) in cpu.Domains.Concat(gpu.Domains).Where(d => d.Key != Domains.Total))
+        {
+            if (!domains.TryAdd(name, energy))
+                throw new MeterException($"both parts of {Provenance.Meter} report {name}: combining them would count it twice.");
+        }
+
+        if (cpu.Domains.TryGetValue(Domains.Total, out var a) && gpu.Domains.TryGetValue(Domains.Total, out var b))
+            domains[Domains.Total] = new DomainEnergy(a.Joules + b.Joules, a.AveragePowerW + b.AveragePowerW, a.PeakPowerW + b.PeakPowerW);
+        var notes = new[] { cpu.Approximation, gpu.Approximation }.OfType<string>().ToArray();
+        return new WindowEnergy(startS, endS, domains, cpu.SampleCount + gpu.SampleCount, Math.Min(cpu.Coverage, gpu.Coverage))
+        {
+            Approximation = notes.Length == 0 ? null : string.Join(" ", notes),
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await CpuSide.DisposeAsync();
+        }
+        finally
+        {
+            await GpuSide.DisposeAsync();
+        }
+    }
+
+    private static string Describe(EnergyProvenance p) =>
+        $"{p.Meter} ({(p.Method == EnergyMethod.Estimated ? "ESTIMATED" : "measured")}; {string.Join(", ", p.Domains)}): {p.Source}";
+
+    private void Collect(int part, IReadOnlyList<MeterSample> samples)
+    {
+        for (; _seen[part] < samples.Count; _seen[part]++)
+        {
+            var s = samples[_seen[part]];
+            _samples.Add(s with { EnergyJ = s.EnergyJ.Where(e => e.Key != Domains.Total).ToDictionary(StringComparer.Ordinal) });
+        }
+    }
+}
