@@ -25,7 +25,11 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
 
     public string Name => BackendKinds.LlamaSharp;
 
-    public string Location => $"llama.cpp in process (LLamaSharp {typeof(LLamaWeights).Assembly.GetName().Version?.ToString(3)}, CPU backend, {Threads} threads)";
+    public string Location => $"llama.cpp in process (LLamaSharp {LlamaSharpVersion}, CPU backend, {Threads} threads)";
+
+    private static string LlamaSharpVersion =>
+        typeof(LLamaWeights).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "?";
 
     /// <summary>The model files resolved so far, with their content hashes.</summary>
     public IReadOnlyList<ModelFile> ModelFiles => resolver.Resolved;

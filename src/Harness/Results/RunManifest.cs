@@ -22,6 +22,12 @@ public sealed record RunManifest
 
     public required EnergyProvenance Meter { get; init; }
 
+    /// <summary>Why this meter: configured, or what <c>Meter:Kind = auto</c> found and rejected.</summary>
+    public string? MeterChosenBy { get; init; }
+
+    /// <summary>The model files an in-process engine ran, with content hashes; <c>synthetic</c> marks generated reference models.</summary>
+    public IReadOnlyList<Embedded.ModelFile>? ModelFiles { get; init; }
+
     public required PromptSource Prompts { get; init; }
 
     public required DateTimeOffset StartedUtc { get; init; }

@@ -1,5 +1,6 @@
 using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Embedded;
 using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Prompts;
 using SlmEnergyBench.Harness.Results;
@@ -70,7 +71,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
     /// <summary>Opens a session with given parts (tests pass a scripted meter). <paramref name="createMeter"/> receives the run folder.</summary>
     internal static async Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, SessionClock clock, ICompletionBackend backend,
-        Func<string?, IPowerMeter> createMeter, IReadOnlyList<IDisposable> owned, CancellationToken cancellationToken)
+        Func<string?, CancellationToken, Task<MeterChoice>> createMeter, IReadOnlyList<IDisposable> owned, CancellationToken cancellationToken)
     {
         var o = config.Options;
         var skip = await CheckPartsAsync(config, backend, createMeter, cancellationToken).ConfigureAwait(false);
@@ -95,7 +96,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
         IPowerMeter? meter = null;
         try
         {
-            meter = createMeter(results.Directory);
+            var choice = await createMeter(results.Directory, cancellationToken).ConfigureAwait(false);
+            meter = choice.Meter;
             var manifest = new RunManifest
             {
                 RunId = results.RunId,
@@ -106,11 +108,13 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 Machine = MachineInfo.Collect(),
                 Backend = new BackendInfo(BackendLabel(o, backend), backend.Location, o.Backend.Endpoint, "available"),
                 Meter = meter.Provenance,
+                MeterChosenBy = choice.Why,
+                ModelFiles = (backend as LlamaSharpBackend)?.ModelFiles,
                 Prompts = new PromptSource(prompts.Source, prompts.Sha256, prompts.DatasetItems, o.Prompts.Selection, prompts.Prompts.Count),
                 StartedUtc = clock.OriginUtc,
                 Status = "running",
             };
-            var header = Describe(config, backend, meter.Provenance, prompts, results);
+            var header = Describe(config, backend, choice, prompts, results);
             string? fatal = null;
             try
             {
@@ -306,13 +310,14 @@ public sealed class BenchmarkSession : IAsyncDisposable
     }
 
     private static async Task<string?> CheckPartsAsync(LoadedConfiguration config, ICompletionBackend backend,
-        Func<string?, IPowerMeter> createMeter, CancellationToken cancellationToken)
+        Func<string?, CancellationToken, Task<MeterChoice>> createMeter, CancellationToken cancellationToken)
     {
         var o = config.Options;
         var backendCheck = await backend.CheckAsync([], cancellationToken).ConfigureAwait(false);
         Availability meterCheck;
-        await using (var probe = createMeter(null))
-            meterCheck = await probe.CheckAsync(cancellationToken).ConfigureAwait(false);
+        var probe = await createMeter(null, cancellationToken).ConfigureAwait(false);
+        await using (probe.Meter)
+            meterCheck = await probe.Meter.CheckAsync(cancellationToken).ConfigureAwait(false);
 
         if (backendCheck.IsAvailable && meterCheck.IsAvailable)
             return null;
@@ -326,12 +331,16 @@ public sealed class BenchmarkSession : IAsyncDisposable
                " To run the suite against fake backends instead: ENERGYBENCH_PROFILE=fake dotnet test --filter Category=Energy";
     }
 
-    private static string Describe(LoadedConfiguration config, ICompletionBackend backend, EnergyProvenance meter, PromptSet prompts, ResultsWriter results)
+    private static string Describe(LoadedConfiguration config, ICompletionBackend backend, MeterChoice meter, PromptSet prompts, ResultsWriter results)
     {
         var o = config.Options;
+        var p = meter.Meter.Provenance;
+        var synthetic = o.Models.Any(m => m.StartsWith("synthetic-", StringComparison.Ordinal))
+            ? " SYNTHETIC reference models (random weights: gibberish text, real compute)."
+            : "";
         return $"SlmEnergyBench run {results.RunId}: profile '{o.Profile}' ({config.ProfileChosenBy}); " +
-               $"backend {BackendLabel(o, backend)} at {backend.Location} ({o.Backend.Endpoint}); " +
-               $"meter {meter.Meter}, {meter.Method.ToString().ToLowerInvariant()}, domains {string.Join("+", meter.Domains)}; " +
+               $"backend {BackendLabel(o, backend)} at {backend.Location}; models {string.Join(", ", o.Models)};{synthetic} " +
+               $"meter {p.Meter}, {p.Method.ToString().ToUpperInvariant()}, domains {string.Join("+", p.Domains)} (chosen: {meter.Why}); " +
                $"{prompts.Prompts.Count} prompts per model from {prompts.Source} (sha256 {prompts.Sha256[..Math.Min(12, prompts.Sha256.Length)]}); " +
                $"results in {results.Directory}";
     }
@@ -346,7 +355,14 @@ public sealed class BenchmarkSession : IAsyncDisposable
             if (_meter is not null)
                 Results.AppendSamples(_meter.Samples);
             var status = FatalError is not null ? _manifest.Status : _cancelled ? "cancelled" : "completed";
-            Results.WriteManifest(_manifest with { Status = status, EndedUtc = Clock.TimeProvider.GetUtcNow(), CasesPassed = _passed, CasesFailed = _failed });
+            Results.WriteManifest(_manifest with
+            {
+                Status = status,
+                EndedUtc = Clock.TimeProvider.GetUtcNow(),
+                CasesPassed = _passed,
+                CasesFailed = _failed,
+                ModelFiles = (_backend as LlamaSharpBackend)?.ModelFiles ?? _manifest.ModelFiles,
+            });
             Results.Dispose();
         }
 

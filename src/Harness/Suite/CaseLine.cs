@@ -16,6 +16,15 @@ public static class CaseLine
         {
             s.Append(CultureInfo.InvariantCulture, $" | {c.WallSeconds:0.000} s | {c.PromptTokens?.ToString(CultureInfo.InvariantCulture) ?? "?"}+{c.CompletionTokens?.ToString(CultureInfo.InvariantCulture) ?? "?"} tok");
             s.Append(CultureInfo.InvariantCulture, $" | {r.TokensPerSecond:0.0} tok/s | {r.WordsPerSecond:0.0} words/s");
+            if (c.PrefillS is { } prefill && c.DecodeS is { } decode)
+            {
+                s.Append(CultureInfo.InvariantCulture, $" | prefill {prefill:0.000} s, first token {c.TimeToFirstTokenS:0.000} s, decode {decode:0.000} s");
+                if (decode > 0 && c.CompletionTokens is > 0)
+                    s.Append(CultureInfo.InvariantCulture, $" = {c.CompletionTokens / decode:0.0} tok/s");
+            }
+
+            if (c.Engine?.DecodeTokensPerSecond is { } engineRate)
+                s.Append(CultureInfo.InvariantCulture, $" (llama.cpp: {engineRate:0.0} tok/s)");
         }
 
         if (r.Energy is { } e)

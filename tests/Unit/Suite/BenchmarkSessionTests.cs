@@ -120,7 +120,7 @@ public sealed class BenchmarkSessionTests : IDisposable
         var closed = new BackendOptions { BaseUrl = "http://127.0.0.1:9/v1", ProbeTimeoutSeconds = 2 };
         using var client = new Gpt4AllClient(closed, clock);
 
-        await using var session = await BenchmarkSession.OpenAsync(config, clock, client, _ => Meter(clock), [], ct);
+        await using var session = await BenchmarkSession.OpenAsync(config, clock, client, (_, _) => Task.FromResult(new MeterChoice(Meter(clock), "scripted for the test")), [], ct);
 
         session.SkipReason.Should().Contain("not reachable at http://127.0.0.1:9/v1").And.Contain("ENERGYBENCH_PROFILE=fake");
         session.Results.Should().BeNull();
@@ -149,7 +149,7 @@ public sealed class BenchmarkSessionTests : IDisposable
         var clock = new SessionClock();
         var server = FakeGpt4AllServer.Start(config.Options.Fake);
         var backend = new Gpt4AllClient(new BackendOptions { BaseUrl = server.BaseUrl }, clock);
-        var session = await BenchmarkSession.OpenAsync(config, clock, backend, _ => Meter(clock), [server, backend], ct);
+        var session = await BenchmarkSession.OpenAsync(config, clock, backend, (_, _) => Task.FromResult(new MeterChoice(Meter(clock), "scripted for the test")), [server, backend], ct);
         session.SkipReason.Should().BeNull();
         session.FatalError.Should().BeNull();
         return session;
