@@ -1,6 +1,7 @@
 using LLama;
 using LLama.Common;
 using LLama.Exceptions;
+using LLama.Extensions;
 using LLama.Native;
 using LLama.Sampling;
 using SlmEnergyBench.Harness.Backends;
@@ -94,7 +95,12 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
         try
         {
             var weights = await LLamaWeights.LoadFromFileAsync(parameters, cancellationToken).ConfigureAwait(false);
-            _loaded = new LoadedModel(file, weights, weights.CreateContext(parameters));
+
+            // llama.cpp keeps no perf counters unless asked (no_perf defaults to true): ask, so its own timings
+            // can be reported beside the harness's.
+            parameters.ToLlamaContextParams(out var native);
+            native.no_perf = false;
+            _loaded = new LoadedModel(file, weights, SafeLLamaContextHandle.Create(weights.NativeHandle, native));
             return _loaded;
         }
         catch (Exception e) when (e is LoadWeightsFailedException or RuntimeError)
@@ -107,14 +113,14 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
     {
         var context = model.Context;
         var contextSize = (int)context.ContextSize;
-        context.NativeHandle.MemoryClear(true);
-        context.NativeHandle.ResetTimings();
+        context.MemoryClear(true);
+        context.ResetTimings();
         using var sampler = new DefaultSamplingPipeline { Temperature = (float)request.Temperature, Seed = request.Seed, TopP = (float)(request.TopP ?? 1.0) };
-        var decoder = new StreamingTokenDecoder(context);
+        var decoder = new StreamingTokenDecoder(System.Text.Encoding.UTF8, context);
         var batch = new LLamaBatch();
 
         var startS = clock.Now;
-        var prompt = context.Tokenize(request.Prompt, addBos: true, special: false);
+        var prompt = context.Tokenize(request.Prompt, true, false, System.Text.Encoding.UTF8);
         if (prompt.Length >= contextSize)
         {
             throw new BackendException($"the prompt has {prompt.Length} tokens but the context holds {contextSize} (Embedded:ContextTokens): raise it or shorten the prompt.");
@@ -132,7 +138,7 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
         while (generated < request.MaxTokens)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var token = sampler.Sample(context.NativeHandle, batch.TokenCount - 1);
+            var token = sampler.Sample(context, batch.TokenCount - 1);
             firstTokenS ??= clock.Now;
             if (token.IsEndOfGeneration(model.Weights.Vocab))
             {
@@ -151,7 +157,7 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
 
         var endS = clock.Now;
         var text = decoder.Read();
-        var timings = context.NativeHandle.GetTimings();
+        var timings = context.GetTimings();
         return new CompletionResult
         {
             RequestedModel = request.Model,
@@ -174,7 +180,7 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
         };
     }
 
-    private static void Decode(LLamaContext context, LLamaBatch batch, string model)
+    private static void Decode(SafeLLamaContextHandle context, LLamaBatch batch, string model)
     {
         var result = context.Decode(batch);
         if (result != DecodeResult.Ok)
@@ -187,7 +193,7 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
         _gate.Dispose();
     }
 
-    private sealed record LoadedModel(ModelFile File, LLamaWeights Weights, LLamaContext Context) : IDisposable
+    private sealed record LoadedModel(ModelFile File, LLamaWeights Weights, SafeLLamaContextHandle Context) : IDisposable
     {
         public void Dispose()
         {

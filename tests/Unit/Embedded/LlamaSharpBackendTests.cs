@@ -35,6 +35,8 @@ public sealed class LlamaSharpBackendTests : IDisposable
         (r.PrefillS.Value + r.DecodeS!.Value).Should().BeApproximately(r.WallSeconds, 1e-9);
         r.Engine!.PromptTokens.Should().Be(r.PromptTokens!.Value, "llama.cpp evaluated exactly the prompt in prefill");
         r.Engine.DecodeTokens.Should().BeInRange(r.CompletionTokens!.Value - 1, r.CompletionTokens.Value);
+        r.Engine.PromptMs.Should().BePositive("llama.cpp's perf counters are switched on");
+        r.Engine.DecodeMs.Should().BePositive();
         (r.Engine.PromptMs / 1000).Should().BeLessThanOrEqualTo(r.PrefillS.Value, "the engine's prefill happens inside the harness's prefill window");
         (r.Engine.DecodeMs / 1000).Should().BeLessThanOrEqualTo(r.DecodeS.Value);
     }
