@@ -29,8 +29,10 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
     public string Location => $"llama.cpp in process (LLamaSharp {LlamaSharpVersion}, CPU backend, {Threads} threads)";
 
     private static string LlamaSharpVersion =>
-        typeof(LLamaWeights).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "?";
+        typeof(LlamaSharpBackend).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "LLamaSharpVersion")?.Value is { Length: > 0 } v
+            ? v
+            : "version unknown";
 
     /// <summary>The model files resolved so far, with their content hashes.</summary>
     public IReadOnlyList<ModelFile> ModelFiles => resolver.Resolved;

@@ -82,6 +82,13 @@ public sealed class BenchmarkSession : IAsyncDisposable
             return Unopened(config, clock, null, RootRefusal, owned);
 
         var modelProblems = await CheckModelsAsync(backend, o.Models, cancellationToken).ConfigureAwait(false);
+        if (modelProblems.Count == o.Models.Count)
+        {
+            // Nothing to run here at all: skip with what to install or configure (one missing model among others fails its own cases).
+            return Unopened(config, clock, $"Profile '{o.Profile}' ({config.ProfileChosenBy}) has none of its models here: " +
+                string.Join(" ", modelProblems.Values.Distinct(StringComparer.Ordinal)), null, owned);
+        }
+
         PromptSet prompts;
         try
         {
