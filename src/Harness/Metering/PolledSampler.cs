@@ -58,7 +58,7 @@ internal sealed class PolledSampler : IAsyncDisposable
 
         var period = TimeSpan.FromMilliseconds(_options.IntervalMs);
         _timer = _clock.TimeProvider.CreateTimer(_ => Tick(), null, period, period);
-        await WaitUntilAsync(() => Timeline.Count > 0 || _failure is not null, _clock.Now + _options.StartTimeoutSeconds, cancellationToken);
+        await _changed.WaitUntilAsync(() => Timeline.Count > 0 || _failure is not null, _clock.Now + _options.StartTimeoutSeconds, _clock, cancellationToken);
         if (Timeline.Count > 0)
             return;
         throw new MeterException(_failure ?? Invariant(
@@ -74,7 +74,7 @@ internal sealed class PolledSampler : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(endS), Invariant($"window [{startS}, {endS}] must be finite and end after it starts"));
 
         var waitS = Math.Max(0, endS - _clock.Now) + (3 * _options.IntervalMs / 1000.0) + 1.0;
-        await WaitUntilAsync(() => Timeline.LastEndS >= endS || _failure is not null || _stopped, _clock.Now + waitS, cancellationToken);
+        await _changed.WaitUntilAsync(() => Timeline.LastEndS >= endS || _failure is not null || _stopped, _clock.Now + waitS, _clock, cancellationToken);
 
         var window = Timeline.Integrate(startS, endS);
         if (window.Coverage < _options.MinCoverage)
@@ -152,27 +152,6 @@ internal sealed class PolledSampler : IAsyncDisposable
         return Invariant(
             $"{_meter} covered {window.Coverage * 100:0.0}% of window [{window.StartS:0.000}, {window.EndS:0.000}] s ({window.SampleCount} samples); at least {_options.MinCoverage * 100:0.#}% (MinCoverage) is needed: ")
             + (reasons.Count == 0 ? "samples are missing inside the window." : string.Join("; ", reasons) + ".");
-    }
-
-    private async Task WaitUntilAsync(Func<bool> done, double deadlineS, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var next = _changed.Next;
-            if (done())
-                return;
-            var remaining = deadlineS - _clock.Now;
-            if (remaining <= 0)
-                return;
-            try
-            {
-                await next.WaitAsync(TimeSpan.FromSeconds(remaining), _clock.TimeProvider, cancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                return;
-            }
-        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

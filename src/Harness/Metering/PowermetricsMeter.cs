@@ -122,7 +122,7 @@ public sealed class PowermetricsMeter : IPowerMeter
             throw new ArgumentOutOfRangeException(nameof(endS), Invariant($"window [{startS}, {endS}] must be finite and end after it starts"));
 
         var waitS = Math.Max(0, endS - _clock.Now) + (3 * _options.IntervalMs / 1000.0) + 1.0;
-        await WaitUntilAsync(() => _timeline.LastEndS >= endS || _exited, _clock.Now + waitS, cancellationToken);
+        await _changed.WaitUntilAsync(() => _timeline.LastEndS >= endS || _exited, _clock.Now + waitS, _clock, cancellationToken);
 
         var window = _timeline.Integrate(startS, endS);
         if (window.Coverage < _options.MinCoverage)
@@ -155,7 +155,7 @@ public sealed class PowermetricsMeter : IPowerMeter
 
     private async Task WaitForFirstSampleAsync(CancellationToken cancellationToken)
     {
-        await WaitUntilAsync(() => _timeline.Count > 0 || _exited, _clock.Now + _options.StartTimeoutSeconds, cancellationToken);
+        await _changed.WaitUntilAsync(() => _timeline.Count > 0 || _exited, _clock.Now + _options.StartTimeoutSeconds, _clock, cancellationToken);
         if (_timeline.Count > 0)
             return;
         if (_exited)
@@ -228,28 +228,6 @@ public sealed class PowermetricsMeter : IPowerMeter
 
     private string WithHint(string message) =>
         _command.SudoHint(_stderr.ToString()) is { } hint ? $"{message} {hint}" : message;
-
-    /// <summary>Waits until <paramref name="done"/> holds (checked at every intake change) or the deadline on the session clock passes.</summary>
-    private async Task WaitUntilAsync(Func<bool> done, double deadlineS, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var next = _changed.Next;
-            if (done())
-                return;
-            var remaining = deadlineS - _clock.Now;
-            if (remaining <= 0)
-                return;
-            try
-            {
-                await next.WaitAsync(TimeSpan.FromSeconds(remaining), _clock.TimeProvider, cancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                return;
-            }
-        }
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
