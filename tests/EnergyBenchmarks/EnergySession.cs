@@ -29,7 +29,7 @@ public sealed class EnergySession : IAsyncLifetime
         {
             var config = ConfigLoader.Load();
             Session = await BenchmarkSession.OpenAsync(config, TestContext.Current.CancellationToken);
-            Failure = Session.FatalError;
+            Failure = Session.FatalError is null ? null : $"{Session.Header} {Session.FatalError}";
         }
         catch (ConfigurationException e)
         {

@@ -23,27 +23,38 @@ public sealed class AutoProbe : IAutoProbe
         ArgumentNullException.ThrowIfNull(options);
         return options.Backend.Kind switch
         {
-            BackendKinds.Gpt4All => ProbeGpt4All(options.Backend),
+            BackendKinds.Gpt4All => ProbeGpt4All(options),
             BackendKinds.LlamaSharp => ProbeModelFiles(options, repositoryRoot),
             _ => Availability.Yes($"backend {options.Backend.Kind} needs nothing outside this process"),
         };
     }
 
-    private static Availability ProbeGpt4All(BackendOptions backend)
+    private static Availability ProbeGpt4All(BenchOptions options)
     {
-        var url = backend.BaseUrl.TrimEnd('/') + "/models";
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Min(backend.ProbeTimeoutSeconds, 3)) };
+        var url = options.Backend.BaseUrl.TrimEnd('/') + "/models";
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Min(options.Backend.ProbeTimeoutSeconds, 3)) };
+        string body;
         try
         {
             using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, url));
-            return response.IsSuccessStatusCode
-                ? Availability.Yes($"GPT4All's API answered at {url}")
-                : Availability.No($"GET {url} answered {(int)response.StatusCode}");
+            if (!response.IsSuccessStatusCode)
+                return Availability.No($"GET {url} answered {(int)response.StatusCode}");
+            using var reader = new StreamReader(response.Content.ReadAsStream());
+            body = reader.ReadToEnd();
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             return Availability.No($"GPT4All's API does not answer at {url} ({(e is TaskCanceledException ? "timeout" : e.Message)})");
         }
+
+        // Only the configured models GPT4All really serves: with none of them, GPT4All is no use to this profile.
+        var served = Backends.Gpt4AllJson.ModelIds(body);
+        if (served is null)
+            return Availability.No($"GPT4All's API at {url} answered something other than a model list");
+        var present = options.Models.Where(m => served.Contains(m.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
+        if (present.Count == 0)
+            return Availability.No($"GPT4All's API answers at {url} but serves none of {string.Join(", ", options.Models)} (it serves {string.Join(", ", served)})");
+        return Narrowed(options, present, $"GPT4All's API at {url} serves");
     }
 
     private static Availability ProbeModelFiles(BenchOptions options, string repositoryRoot)
@@ -58,9 +69,14 @@ public sealed class AutoProbe : IAutoProbe
         if (present.Count == 0)
             return Availability.No($"none of {string.Join(", ", options.Models)} is in GPT4All's model folder {folder}");
 
+        return Narrowed(options, present, $"GPT4All's model files are in {folder} for");
+    }
+
+    private static Availability Narrowed(BenchOptions options, List<string> present, string what)
+    {
         var missing = options.Models.Except(present, StringComparer.Ordinal).ToList();
         options.Models = present;
-        return Availability.Yes($"GPT4All's model files for {string.Join(", ", present)} are in {folder}" +
+        return Availability.Yes($"{what} {string.Join(", ", present)}" +
                                 (missing.Count > 0 ? $" (not found, left out: {string.Join(", ", missing)})" : ""));
     }
 }

@@ -53,7 +53,8 @@ public static class ConfigValidator
         if (o.Meter.Kind == MeterKinds.Powermetrics)
             v.That("Meter:Command", o.Meter.Command, !string.IsNullOrWhiteSpace(o.Meter.Command), "the path of the powermetrics executable");
         v.Positive("Meter:Estimate:TdpW", o.Meter.Estimate.TdpW);
-        v.Range("Meter:Estimate:IdleW", o.Meter.Estimate.IdleW, 0, o.Meter.Estimate.TdpW, $"0 to Meter:Estimate:TdpW ({o.Meter.Estimate.TdpW})");
+        v.That("Meter:Estimate:IdleW", o.Meter.Estimate.IdleW, o.Meter.Estimate.IdleW >= 0 && o.Meter.Estimate.IdleW < o.Meter.Estimate.TdpW,
+            $"0 or more and below Meter:Estimate:TdpW ({o.Meter.Estimate.TdpW})");
 
         if (o.Backend.Kind == BackendKinds.LlamaSharp)
         {

@@ -35,7 +35,4 @@ public static class Gpt4AllModelFolder
         return candidates.Select(c => Path.Combine(folder, c)).FirstOrDefault(File.Exists);
     }
 
-    /// <summary>The known GPT4All models whose files are present in <paramref name="folder"/>, in the known order.</summary>
-    public static IReadOnlyList<string> PresentModels(string folder) =>
-        Directory.Exists(folder) ? KnownFiles.Where(kv => File.Exists(Path.Combine(folder, kv.Value))).Select(kv => kv.Key).ToList() : [];
 }

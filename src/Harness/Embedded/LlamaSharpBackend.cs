@@ -102,7 +102,16 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
             // can be reported beside the harness's.
             parameters.ToLlamaContextParams(out var native);
             native.no_perf = false;
-            _loaded = new LoadedModel(file, weights, SafeLLamaContextHandle.Create(weights.NativeHandle, native));
+            try
+            {
+                _loaded = new LoadedModel(file, weights, SafeLLamaContextHandle.Create(weights.NativeHandle, native));
+            }
+            catch
+            {
+                weights.Dispose();
+                throw;
+            }
+
             return _loaded;
         }
         catch (Exception e) when (e is LoadWeightsFailedException or RuntimeError)

@@ -105,6 +105,17 @@ public sealed class BenchmarkSession : IAsyncDisposable
         {
             var choice = await createMeter(results.Directory, cancellationToken).ConfigureAwait(false);
             meter = choice.Meter;
+            string? fatal = null;
+            try
+            {
+                await meter.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (MeterException e)
+            {
+                fatal = e.Message;
+            }
+
+            // After the start: a meter knows its zones, devices and counters only once it has read them.
             var manifest = new RunManifest
             {
                 RunId = results.RunId,
@@ -119,20 +130,10 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 ModelFiles = (backend as LlamaSharpBackend)?.ModelFiles,
                 Prompts = new PromptSource(prompts.Source, prompts.Sha256, prompts.DatasetItems, o.Prompts.Selection, prompts.Prompts.Count),
                 StartedUtc = clock.OriginUtc,
-                Status = "running",
+                Status = fatal is null ? "running" : "failed: " + fatal,
+                EndedUtc = fatal is null ? null : clock.TimeProvider.GetUtcNow(),
             };
             var header = Describe(config, backend, choice, prompts, results);
-            string? fatal = null;
-            try
-            {
-                await meter.StartAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (MeterException e)
-            {
-                fatal = e.Message;
-                manifest = manifest with { Status = "failed: " + e.Message, EndedUtc = clock.TimeProvider.GetUtcNow() };
-            }
-
             results.WriteManifest(manifest);
             return new BenchmarkSession(config, clock, header, null, fatal, backend, meter, prompts, results, manifest, owned, modelProblems);
         }
@@ -199,6 +200,15 @@ public sealed class BenchmarkSession : IAsyncDisposable
     private async Task<CaseRecord> RunAsync(string model, Prompt prompt, CancellationToken cancellationToken)
     {
         var unmeasured = Unmeasured(model, prompt);
+        if (!Config.Options.Models.Contains(model, StringComparer.Ordinal))
+        {
+            return unmeasured with
+            {
+                Problems = [$"'{model}' is not a model of profile '{Config.Options.Profile}' ({Config.ProfileChosenBy}), which runs {string.Join(", ", Config.Options.Models)}: " +
+                            "the cases were discovered under another choice (profile auto decides again at run time). Run the tests again to list the right cases."],
+            };
+        }
+
         if (_modelProblems.TryGetValue(model, out var modelProblem))
             return unmeasured with { Problems = [modelProblem] };
         try
@@ -322,9 +332,17 @@ public sealed class BenchmarkSession : IAsyncDisposable
         var o = config.Options;
         var backendCheck = await backend.CheckAsync([], cancellationToken).ConfigureAwait(false);
         Availability meterCheck;
-        var probe = await createMeter(null, cancellationToken).ConfigureAwait(false);
-        await using (probe.Meter)
-            meterCheck = await probe.Meter.CheckAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var probe = await createMeter(null, cancellationToken).ConfigureAwait(false);
+            await using (probe.Meter)
+                meterCheck = await probe.Meter.CheckAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (MeterException e)
+        {
+            // Meter:Kind = auto found nothing usable here: that is a reason to skip, not a failure.
+            meterCheck = Availability.No(e.Message);
+        }
 
         if (backendCheck.IsAvailable && meterCheck.IsAvailable)
             return null;
@@ -369,6 +387,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 CasesPassed = _passed,
                 CasesFailed = _failed,
                 ModelFiles = (_backend as LlamaSharpBackend)?.ModelFiles ?? _manifest.ModelFiles,
+                Meter = _meter?.Provenance ?? _manifest.Meter,
             });
             Results.Dispose();
         }

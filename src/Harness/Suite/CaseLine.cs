@@ -29,13 +29,19 @@ public static class CaseLine
 
         if (r.Energy is { } e)
         {
+            // An estimate is never shown as a measurement: each of its figures carries "~" and the line says ESTIMATED.
+            var estimated = e.Provenance.Method == EnergyMethod.Estimated;
+            var mark = estimated ? "~" : "";
             var domains = e.Window.Domains.Where(d => d.Key != Domains.Total)
-                .Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key} {d.Value.Joules:0.000} J"));
+                .Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key} {mark}{d.Value.Joules:0.000} J"));
             var total = e.Window.Domains.GetValueOrDefault(Domains.Total);
             s.Append(" | ").AppendJoin(", ", domains);
             if (total is not null)
-                s.Append(CultureInfo.InvariantCulture, $", total {total.Joules:0.000} J | {total.AveragePowerW:0.00} W avg, {total.PeakPowerW:0.00} W peak");
-            s.Append(CultureInfo.InvariantCulture, $" | {e.Provenance.Meter}, {e.Provenance.Method.ToString().ToLowerInvariant()}, {e.Window.SampleCount} samples, {e.Window.Coverage * 100:0.0}% covered");
+                s.Append(CultureInfo.InvariantCulture, $", total {mark}{total.Joules:0.000} J | {mark}{total.AveragePowerW:0.00} W avg, {mark}{total.PeakPowerW:0.00} W peak");
+            var method = estimated ? "ESTIMATED" : "measured";
+            s.Append(CultureInfo.InvariantCulture, $" | {e.Provenance.Meter}, {method}, {e.Window.SampleCount} samples, {e.Window.Coverage * 100:0.0}% covered");
+            if (e.Window.Approximation is { } approximation)
+                s.Append(" | approximated: ").Append(approximation);
         }
 
         if (r.Problems.Count > 0)

@@ -48,17 +48,17 @@ public sealed class BenchmarkSessionTests : IDisposable
     }
 
     [Fact]
-    public async Task RunCase_UnknownModel_FailsThatCaseOnlyAndKeepsTheOtherResults()
+    public async Task RunCase_ModelOfAnotherDiscovery_FailsThatCaseOnlyAndKeepsTheOtherResults()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var session = await OpenAsync(LoadFake(), ct);
         await session.RunCaseAsync("Llama 3.2 1B Instruct", 0, ct);
 
-        var failed = await session.RunCaseAsync("Mistral 7B", 0, ct);
+        var failed = await session.RunCaseAsync("synthetic-1b-scaled", 0, ct);
 
         failed.Outcome.Should().Be("failed");
-        failed.Problems.Should().ContainSingle().Which.Should()
-            .Contain("warm-up").And.Contain("'Mistral 7B'").And.Contain("'Llama 3.2 1B Instruct'").And.Contain("default model");
+        failed.Completion.Should().BeNull("no request is sent for a model this run does not have");
+        failed.Problems.Should().ContainSingle().Which.Should().Contain("is not a model of profile 'fake'").And.Contain("Run the tests again");
         (await session.RunCaseAsync("Llama 3.2 3B Instruct", 1, ct)).Outcome.Should().Be("passed");
         ReadCases(session).Select(l => l.GetProperty("outcome").GetString()).Should().Equal("passed", "failed", "passed");
     }
@@ -77,6 +77,22 @@ public sealed class BenchmarkSessionTests : IDisposable
         missing.Completion.Should().BeNull("no request is sent for a model the server does not list");
         missing.Problems.Should().ContainSingle().Which.Should().Contain("does not serve 'Phi-3 Mini Instruct'").And.Contain("Available:");
         served.Outcome.Should().Be("passed");
+    }
+
+    [Fact]
+    public async Task Open_NoMeterUsableHere_SkipsWithTheMetersReason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var config = LoadFake();
+        var clock = new SessionClock();
+        using var server = FakeGpt4AllServer.Start(config.Options.Fake);
+        using var client = new Gpt4AllClient(new BackendOptions { BaseUrl = server.BaseUrl }, clock);
+
+        await using var session = await BenchmarkSession.OpenAsync(config, clock, client,
+            (_, _) => throw new MeterException("auto: no CPU-side meter here (rapl: none; estimate: /proc/stat missing)"), [], ct);
+
+        session.SkipReason.Should().Contain("Meter: auto: no CPU-side meter here");
+        session.FatalError.Should().BeNull();
     }
 
     [Fact]

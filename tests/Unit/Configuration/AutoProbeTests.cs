@@ -1,0 +1,89 @@
+using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Unit.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace SlmEnergyBench.Unit.Configuration;
+
+/// <summary>The real probe of profile auto, against a WireMock GPT4All and a stand-in GPT4All model folder.</summary>
+public sealed class AutoProbeTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("gpt4all-models-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Probe_EmbeddedWithOneGpt4AllFilePresent_ChoosesItAndNarrowsTheModels()
+    {
+        File.WriteAllText(Path.Combine(_folder, "Llama-3.2-3B-Instruct-Q4_0.gguf"), "GGUF");
+        var options = Options(BackendKinds.LlamaSharp);
+
+        var verdict = AutoProbe.Instance.Probe(options, _folder);
+
+        verdict.IsAvailable.Should().BeTrue();
+        options.Models.Should().Equal("Llama 3.2 3B Instruct");
+        verdict.Reason.Should().Be($"GPT4All's model files are in {_folder} for Llama 3.2 3B Instruct (not found, left out: Llama 3.2 1B Instruct, Llama 3 8B Instruct)");
+    }
+
+    [Fact]
+    public void Probe_EmbeddedWithNoFiles_SaysWhereItLooked()
+    {
+        var verdict = AutoProbe.Instance.Probe(Options(BackendKinds.LlamaSharp), _folder);
+
+        verdict.IsAvailable.Should().BeFalse();
+        verdict.Reason.Should().Contain(_folder);
+    }
+
+    [Fact]
+    public void Probe_SyntheticModels_NeedNothing()
+    {
+        var options = Options(BackendKinds.LlamaSharp);
+        options.Models = ["synthetic-1b-scaled"];
+
+        AutoProbe.Instance.Probe(options, _folder).IsAvailable.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Probe_Gpt4AllServingOneConfiguredModel_ChoosesItWithThatModelOnly()
+    {
+        using var server = LocalServers.StartWireMock();
+        server.Given(Request.Create().WithPath("/v1/models").UsingGet()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithBody("""{"data":[{"id":"Llama 3 8B Instruct","object":"model"},{"id":"Reasoner v1","object":"model"}],"object":"list"}"""));
+        var options = Options(BackendKinds.Gpt4All, server.Url + "/v1");
+
+        var verdict = AutoProbe.Instance.Probe(options, _folder);
+
+        verdict.IsAvailable.Should().BeTrue();
+        options.Models.Should().Equal("Llama 3 8B Instruct");
+    }
+
+    [Fact]
+    public void Probe_Gpt4AllServingNoneOfTheModels_IsNotChosen()
+    {
+        using var server = LocalServers.StartWireMock();
+        server.Given(Request.Create().WithPath("/v1/models").UsingGet()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithBody("""{"data":[{"id":"Reasoner v1","object":"model"}],"object":"list"}"""));
+
+        var verdict = AutoProbe.Instance.Probe(Options(BackendKinds.Gpt4All, server.Url + "/v1"), _folder);
+
+        verdict.IsAvailable.Should().BeFalse();
+        verdict.Reason.Should().Contain("serves none of").And.Contain("Reasoner v1");
+    }
+
+    [Fact]
+    public void Probe_Gpt4AllNotListening_IsNotChosen()
+    {
+        var verdict = AutoProbe.Instance.Probe(Options(BackendKinds.Gpt4All, LocalServers.ClosedBaseUrl()), _folder);
+
+        verdict.IsAvailable.Should().BeFalse();
+        verdict.Reason.Should().Contain("does not answer");
+    }
+
+    private BenchOptions Options(string kind, string baseUrl = "http://127.0.0.1:4891/v1") => new()
+    {
+        Profile = "candidate",
+        Backend = new BackendOptions { Kind = kind, BaseUrl = baseUrl, ProbeTimeoutSeconds = 2 },
+        Embedded = new EmbeddedOptions { ModelFolder = _folder },
+        Models = ["Llama 3.2 1B Instruct", "Llama 3.2 3B Instruct", "Llama 3 8B Instruct"],
+    };
+}
