@@ -5,7 +5,7 @@ using Xunit.v3;
 namespace SlmEnergyBench.EnergyBenchmarks;
 
 /// <summary>
-/// Runs the cases model by model in the configured order, prompts in order, so each model is loaded
+/// Runs the cases model by model in the configured order, then repetition by repetition, prompts in order, so each model is loaded
 /// once (GPT4All reloads from disk at every model switch) and warmed up before its first case.
 /// </summary>
 public sealed class ConfiguredOrderOrderer : ITestCaseOrderer
@@ -27,6 +27,7 @@ public sealed class ConfiguredOrderOrderer : ITestCaseOrderer
             .Select(tc => (Case: tc, Args: (tc as XunitTestCase)?.TestMethodArguments))
             .OrderBy(x => x.Args is [string model, ..] ? IndexOr(models, model) : int.MaxValue)
             .ThenBy(x => x.Args is [string m, ..] ? m : "", StringComparer.Ordinal)
+            .ThenBy(x => x.Args is [_, _, int run, ..] ? run : 0)
             .ThenBy(x => x.Args is [_, int ordinal, ..] ? ordinal : int.MaxValue)
             .ThenBy(x => x.Case.TestCaseDisplayName, StringComparer.Ordinal)
             .Select(x => x.Case)

@@ -9,14 +9,21 @@ namespace SlmEnergyBench.EnergyBenchmarks;
 /// </summary>
 public static class EnergyCaseSource
 {
-    public static IEnumerable<TheoryDataRow<string, int>> Rows()
+    public static IEnumerable<TheoryDataRow<string, int, int>> Rows()
     {
         var options = ConfigLoader.Load().Options;
         var count = options.Prompts.Count;
+        var repetitions = options.Protocol.Repetitions;
         foreach (var model in options.Models)
         {
-            for (var number = 1; number <= count; number++)
-                yield return new TheoryDataRow<string, int>(model, number) { TestDisplayName = $"Energy: {model} / prompt {number} of {count}" };
+            for (var run = 1; run <= repetitions; run++)
+            {
+                for (var number = 1; number <= count; number++)
+                {
+                    var name = $"Energy: {model} / prompt {number} of {count}" + (repetitions > 1 ? $", run {run} of {repetitions}" : "");
+                    yield return new TheoryDataRow<string, int, int>(model, number, run) { TestDisplayName = name };
+                }
+            }
         }
     }
 }

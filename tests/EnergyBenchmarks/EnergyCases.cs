@@ -12,11 +12,11 @@ namespace SlmEnergyBench.EnergyBenchmarks;
 [TestCaseOrderer(typeof(ConfiguredOrderOrderer))]
 public sealed class EnergyCases(EnergySession fixture)
 {
-    public static IEnumerable<TheoryDataRow<string, int>> Cases => EnergyCaseSource.Rows();
+    public static IEnumerable<TheoryDataRow<string, int, int>> Cases => EnergyCaseSource.Rows();
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Generate(string model, int prompt)
+    public async Task Generate(string model, int prompt, int run)
     {
         var output = TestContext.Current.TestOutputHelper!;
         if (fixture.Failure is not null)
@@ -26,7 +26,7 @@ public sealed class EnergyCases(EnergySession fixture)
         if (fixture.TakeHeader() is { } header)
             output.WriteLine(header);
 
-        var record = await session.RunCaseAsync(model, prompt - 1, TestContext.Current.CancellationToken);
+        var record = await session.RunCaseAsync(model, prompt - 1, run, TestContext.Current.CancellationToken);
 
         output.WriteLine(CaseLine.Format(record));
         Assert.True(record.Problems.Count == 0,

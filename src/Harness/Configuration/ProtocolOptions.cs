@@ -10,4 +10,13 @@ public sealed class ProtocolOptions
     /// previous request's tail out of this request's first (edge) sample.
     /// </summary>
     public int PauseMs { get; set; } = 250;
+
+    /// <summary>Measured requests per prompt and model; runs go prompt after prompt, then again (so a slow drift spreads over all prompts).</summary>
+    public int Repetitions { get; set; } = 1;
+
+    /// <summary>
+    /// Seconds of idle measured after each model's warm-up (model loaded, nothing generating) and after the last case.
+    /// Every case's energy then exists gross and net of idle: net = gross - idle power x window. 0 turns it off.
+    /// </summary>
+    public double IdleSeconds { get; set; } = 5;
 }

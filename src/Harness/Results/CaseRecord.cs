@@ -14,6 +14,9 @@ public sealed record CaseRecord
 
     public required int PromptDatasetIndex { get; init; }
 
+    /// <summary>Which repetition of this model x prompt (1-based).</summary>
+    public int Repetition { get; init; } = 1;
+
     public required string PromptText { get; init; }
 
     /// <summary><c>passed</c> when the measurement is valid, else <c>failed</c> with <see cref="Problems"/>.</summary>
@@ -32,5 +35,13 @@ public sealed record CaseRecord
     public CaseEnergy? Energy { get; init; }
 }
 
-/// <summary>A request window's energy and where it came from.</summary>
-public sealed record CaseEnergy(EnergyProvenance Provenance, WindowEnergy Window);
+/// <summary>
+/// A request window's energy and where it came from: <see cref="Window"/> is gross; <see cref="NetJoules"/> is
+/// net of the model's idle power (<see cref="Idle"/>), per domain, when idle was measured.
+/// </summary>
+public sealed record CaseEnergy(EnergyProvenance Provenance, WindowEnergy Window)
+{
+    public IdleMeasurement? Idle { get; init; }
+
+    public IReadOnlyDictionary<string, double>? NetJoules { get; init; }
+}

@@ -40,6 +40,9 @@ public sealed record RunManifest
     public int CasesPassed { get; init; }
 
     public int CasesFailed { get; init; }
+
+    /// <summary>Idle power before each model and after the last case (the last one shows drift over the run).</summary>
+    public IReadOnlyList<IdleMeasurement> Idle { get; init; } = [];
 }
 
 /// <summary>The backend a run used.</summary>

@@ -18,6 +18,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly Dictionary<string, Task> _warmups = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string> _modelProblems;
+    private readonly Dictionary<string, IdleMeasurement> _idleByModel = new(StringComparer.Ordinal);
+    private readonly List<IdleMeasurement> _idle = [];
     private readonly ICompletionBackend? _backend;
     private readonly IPowerMeter? _meter;
     private readonly IReadOnlyList<IDisposable> _owned;
@@ -162,7 +164,11 @@ public sealed class BenchmarkSession : IAsyncDisposable
     /// energy. Always returns the record it wrote, valid or not: a failure (backend, meter, validation) is in
     /// <see cref="CaseRecord.Problems"/> and never affects other cases. The caller asserts there are none.
     /// </summary>
-    public async Task<CaseRecord> RunCaseAsync(string model, int ordinal, CancellationToken cancellationToken)
+    public Task<CaseRecord> RunCaseAsync(string model, int ordinal, CancellationToken cancellationToken) =>
+        RunCaseAsync(model, ordinal, 1, cancellationToken);
+
+    /// <summary>As <see cref="RunCaseAsync(string, int, CancellationToken)"/>, for repetition <paramref name="repetition"/> (1-based) of the case.</summary>
+    public async Task<CaseRecord> RunCaseAsync(string model, int ordinal, int repetition, CancellationToken cancellationToken)
     {
         if (SkipReason is not null || FatalError is not null || _backend is null || _meter is null || Prompts is null || Results is null)
             throw new InvalidOperationException(SkipReason ?? FatalError ?? "the session is not open");
@@ -179,12 +185,12 @@ public sealed class BenchmarkSession : IAsyncDisposable
             CaseRecord record;
             try
             {
-                record = await RunAsync(model, prompt, cancellationToken).ConfigureAwait(false);
+                record = await RunAsync(model, prompt, repetition, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 _cancelled = true;
-                Record(Unmeasured(model, prompt) with { Outcome = "cancelled", Problems = ["the test run was cancelled during this case"] });
+                Record(Unmeasured(model, prompt) with { Repetition = repetition, Outcome = "cancelled", Problems = ["the test run was cancelled during this case"] });
                 throw;
             }
 
@@ -197,9 +203,9 @@ public sealed class BenchmarkSession : IAsyncDisposable
         }
     }
 
-    private async Task<CaseRecord> RunAsync(string model, Prompt prompt, CancellationToken cancellationToken)
+    private async Task<CaseRecord> RunAsync(string model, Prompt prompt, int repetition, CancellationToken cancellationToken)
     {
-        var unmeasured = Unmeasured(model, prompt);
+        var unmeasured = Unmeasured(model, prompt) with { Repetition = repetition };
         if (!Config.Options.Models.Contains(model, StringComparer.Ordinal))
         {
             return unmeasured with
@@ -220,8 +226,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             return unmeasured with { Problems = [e.Message] };
         }
 
-        if (Config.Options.Protocol.PauseMs > 0)
-            await Task.Delay(TimeSpan.FromMilliseconds(Config.Options.Protocol.PauseMs), Clock.TimeProvider, cancellationToken).ConfigureAwait(false);
+        await Clock.DelayAsync(Config.Options.Protocol.PauseMs / 1000.0, cancellationToken).ConfigureAwait(false);
         return await MeasureAsync(unmeasured, cancellationToken).ConfigureAwait(false);
     }
 
@@ -266,9 +271,10 @@ public sealed class BenchmarkSession : IAsyncDisposable
         }
 
         var problems = CaseValidator.Check(completion, window, Config.Options.Meter);
+        var idle = _idleByModel.GetValueOrDefault(record.Model);
         return record with
         {
-            Energy = new CaseEnergy(_meter.Provenance, window),
+            Energy = new CaseEnergy(_meter.Provenance, window) { Idle = idle, NetJoules = idle?.Net(window) },
             Problems = problems,
             Outcome = problems.Count == 0 ? "passed" : "failed",
         };
@@ -310,7 +316,30 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 throw new BackendException($"warm-up request {i + 1} of '{model}' failed, so none of its cases can be measured: {e.Message}", e);
             }
         }
+
+        // Idle with the model loaded and nothing generating: the reference for this model's net energies.
+        if (Config.Options.Protocol.IdleSeconds > 0 && await MeasureIdleAsync($"before {model}", cancellationToken).ConfigureAwait(false) is { } idle)
+            _idleByModel[model] = idle;
     }
+
+    /// <summary>Waits <c>Protocol:IdleSeconds</c> and measures that window; null (no net figures) when the meter cannot cover it.</summary>
+    private async Task<IdleMeasurement?> MeasureIdleAsync(string label, CancellationToken cancellationToken)
+    {
+        await Clock.DelayAsync(Config.Options.Protocol.PauseMs / 1000.0, cancellationToken).ConfigureAwait(false);
+        var startS = Clock.Now;
+        await Clock.DelayAsync(Config.Options.Protocol.IdleSeconds, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var idle = IdleMeasurement.From(label, await _meter!.MeasureAsync(startS, Clock.Now, cancellationToken).ConfigureAwait(false));
+            _idle.Add(idle);
+            return idle;
+        }
+        catch (MeterException)
+        {
+            return null;
+        }
+    }
+
 
     /// <summary>A model the backend does not serve fails its own cases (with the reason), not the whole run.</summary>
     private static async Task<Dictionary<string, string>> CheckModelsAsync(ICompletionBackend backend, IReadOnlyList<string> models, CancellationToken cancellationToken)
@@ -377,6 +406,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
     {
         if (Results is not null && _manifest is not null)
         {
+            if (_meter is not null && FatalError is null && !_cancelled && _passed + _failed > 0 && Config.Options.Protocol.IdleSeconds > 0)
+                await MeasureIdleAsync("after the last case", CancellationToken.None).ConfigureAwait(false);
             if (_meter is not null)
                 Results.AppendSamples(_meter.Samples);
             var status = FatalError is not null ? _manifest.Status : _cancelled ? "cancelled" : "completed";
@@ -388,6 +419,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 CasesFailed = _failed,
                 ModelFiles = (_backend as LlamaSharpBackend)?.ModelFiles ?? _manifest.ModelFiles,
                 Meter = _meter?.Provenance ?? _manifest.Meter,
+                Idle = _idle,
             });
             Results.Dispose();
         }

@@ -37,7 +37,12 @@ public static class CaseLine
             var total = e.Window.Domains.GetValueOrDefault(Domains.Total);
             s.Append(" | ").AppendJoin(", ", domains);
             if (total is not null)
-                s.Append(CultureInfo.InvariantCulture, $", total {mark}{total.Joules:0.000} J | {mark}{total.AveragePowerW:0.00} W avg, {mark}{total.PeakPowerW:0.00} W peak");
+            {
+                s.Append(CultureInfo.InvariantCulture, $", total {mark}{total.Joules:0.000} J");
+                if (e.NetJoules?.GetValueOrDefault(Domains.Total) is { } net)
+                    s.Append(CultureInfo.InvariantCulture, $" (net of idle {mark}{net:0.000} J)");
+                s.Append(CultureInfo.InvariantCulture, $" | {mark}{total.AveragePowerW:0.00} W avg, {mark}{total.PeakPowerW:0.00} W peak");
+            }
             var method = estimated ? "ESTIMATED" : "measured";
             s.Append(CultureInfo.InvariantCulture, $" | {e.Provenance.Meter}, {method}, {e.Window.SampleCount} samples, {e.Window.Coverage * 100:0.0}% covered");
             if (e.Window.Approximation is { } approximation)

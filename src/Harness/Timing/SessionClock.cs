@@ -29,4 +29,15 @@ public sealed class SessionClock
     public double ToSeconds(long timestamp) => _time.GetElapsedTime(Origin, timestamp).TotalSeconds;
 
     public TimeProvider TimeProvider => _time;
+
+    /// <summary>
+    /// Waits until at least <paramref name="seconds"/> have passed on this clock (timers may fire a few
+    /// milliseconds early; a protocol's idle window or pause must not be shorter than configured).
+    /// </summary>
+    public async Task DelayAsync(double seconds, CancellationToken cancellationToken)
+    {
+        var until = Now + seconds;
+        for (var wait = seconds; wait > 0; wait = until - Now)
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(wait, 0.001)), _time, cancellationToken).ConfigureAwait(false);
+    }
 }

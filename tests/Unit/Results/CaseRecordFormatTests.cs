@@ -33,6 +33,7 @@ public sealed class CaseRecordFormatTests
         Model = "Llama 3.2 1B Instruct",
         PromptOrdinal = 2,
         PromptDatasetIndex = 2,
+        Repetition = 1,
         PromptText = "Describe the structure of an atom.",
         Outcome = "passed",
         Completion = new CompletionResult
@@ -65,6 +66,11 @@ public sealed class CaseRecordFormatTests
                 [Domains.Gpu] = new(30, 15, 16.5),
                 [Domains.Ane] = new(0, 0, 0),
                 [Domains.Total] = new(32, 16, 17.75),
-            }, 21, 1)),
+            }, 21, 1))
+        {
+            Idle = new IdleMeasurement("before Llama 3.2 1B Instruct", 3.0, 8.0,
+                new Dictionary<string, double> { [Domains.Cpu] = 0.5, [Domains.Gpu] = 0.25, [Domains.Ane] = 0, [Domains.Total] = 0.75 }, 48, 1),
+            NetJoules = new Dictionary<string, double> { [Domains.Cpu] = 1, [Domains.Gpu] = 29.5, [Domains.Ane] = 0, [Domains.Total] = 30.5 },
+        },
     };
 }

@@ -96,6 +96,29 @@ public sealed class BenchmarkSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task RunCase_WithIdleMeasured_GivesNetEnergyAndRecordsIdleBeforeAndAfter()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string runJson;
+        Harness.Results.CaseRecord record;
+        await using (var session = await OpenAsync(LoadFake(("ENERGYBENCH__Protocol__IdleSeconds", "0.3")), ct))
+        {
+            record = await session.RunCaseAsync("Llama 3.2 1B Instruct", 0, 2, ct);
+            runJson = Path.Combine(session.Results!.Directory, "run.json");
+        }
+
+        // The scripted trace is a constant 12 W, so idle is 12 W and every window's net energy is exactly zero.
+        record.Repetition.Should().Be(2);
+        record.Energy!.Idle!.Label.Should().Be("before Llama 3.2 1B Instruct");
+        record.Energy.Idle.PowerW[Domains.Total].Should().BeApproximately(12, 1e-9);
+        (record.Energy.Idle.EndS - record.Energy.Idle.StartS).Should().BeGreaterThanOrEqualTo(0.3);
+        record.Energy.NetJoules![Domains.Total].Should().BeApproximately(0, 1e-9);
+        record.Energy.NetJoules[Domains.Gpu].Should().BeApproximately(0, 1e-9);
+        var idle = JsonDocument.Parse(File.ReadAllText(runJson)).RootElement.GetProperty("idle");
+        idle.EnumerateArray().Select(i => i.GetProperty("label").GetString()).Should().Equal("before Llama 3.2 1B Instruct", "after the last case");
+    }
+
+    [Fact]
     public async Task RunCase_PausesBeforeEachRequest()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -151,6 +174,7 @@ public sealed class BenchmarkSessionTests : IDisposable
             ["ENERGYBENCH__Results__Directory"] = _results,
             ["ENERGYBENCH__Prompts__Count"] = "2",
             ["ENERGYBENCH__Protocol__PauseMs"] = "0",
+            ["ENERGYBENCH__Protocol__IdleSeconds"] = "0",
         };
         foreach (var (key, value) in overrides)
             env[key] = value;
