@@ -1,0 +1,70 @@
+using SlmEnergyBench.Harness.Metering;
+using SlmEnergyBench.Harness.Results;
+using SlmEnergyBench.Harness.Statistics;
+
+namespace SlmEnergyBench.Harness.Summaries;
+
+/// <summary>Builds a <see cref="ModelSummary"/> from a run's case records.</summary>
+public static class ModelSummaries
+{
+    /// <summary>
+    /// Summarises the cases of <paramref name="model"/> in <paramref name="cases"/> (other models' cases are
+    /// ignored): statistics from the passed ones, the others counted as failed. Energy figures are the
+    /// <see cref="Domains.Total"/> domain's. <paramref name="seed"/> seeds the bootstrap intervals.
+    /// </summary>
+    public static ModelSummary Of(string model, IReadOnlyList<CaseRecord> cases, int seed = 42)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(cases);
+        var own = cases.Where(c => c.Model == model).ToArray();
+        var passed = own.Where(c => c.Outcome == "passed").ToArray();
+        var metrics = new Dictionary<string, SampleStatistics>(StringComparer.Ordinal);
+
+        void Add(string name, Func<CaseRecord, double?> value)
+        {
+            var values = passed.Select(value).ToArray();
+            if (values.Length > 0 && values.All(v => v is not null && double.IsFinite(v.Value)))
+                metrics[name] = SampleStatistics.Of([.. values.Select(v => v!.Value)], seed);
+        }
+
+        Add(MetricNames.LatencyS, c => c.Completion?.WallSeconds);
+        Add(MetricNames.TokensPerSecond, c => c.TokensPerSecond);
+        Add(MetricNames.WordsPerSecond, c => c.WordsPerSecond);
+        Add(MetricNames.JoulesPerResponse, c => Total(c)?.Joules);
+        Add(MetricNames.JoulesPerResponseNet, NetTotal);
+        Add(MetricNames.JoulesPerTokenMeanOfRatios, c => Total(c)?.Joules / Tokens(c));
+        Add(MetricNames.AveragePowerW, c => Total(c)?.AveragePowerW);
+        Add(MetricNames.PeakPowerW, c => Total(c)?.PeakPowerW);
+        Add(MetricNames.TimeToFirstTokenS, c => c.Completion?.TimeToFirstTokenS);
+        Add(MetricNames.PrefillS, c => c.Completion?.PrefillS);
+        Add(MetricNames.DecodeS, c => c.Completion?.DecodeS);
+
+        double? ratioOfTotals = null;
+        double? meanOfRatios = null;
+        var joules = passed.Select(c => Total(c)?.Joules).ToArray();
+        var tokens = passed.Select(Tokens).ToArray();
+        if (passed.Length > 0 && joules.All(j => j is not null) && tokens.All(t => t is not null))
+        {
+            double[] j = [.. joules.Select(x => x!.Value)];
+            double[] t = [.. tokens.Select(x => x!.Value)];
+            ratioOfTotals = Ratios.RatioOfTotals(j, t);
+            meanOfRatios = Ratios.MeanOfRatios(j, t);
+        }
+
+        var provenances = passed.Select(c => c.Energy?.Provenance).OfType<EnergyProvenance>().ToArray();
+        var meter = provenances.Length == 0 ? null : string.Join(", ", provenances.Select(p => p.Meter).Distinct(StringComparer.Ordinal));
+        EnergyMethod? method = provenances.Length == 0 ? null
+            : provenances.Any(p => p.Method == EnergyMethod.Estimated) ? EnergyMethod.Estimated : EnergyMethod.Measured;
+
+        return new ModelSummary(model, passed.Length, own.Length - passed.Length, meter, method, metrics, ratioOfTotals, meanOfRatios);
+    }
+
+    internal static DomainEnergy? Total(CaseRecord c) => c.Energy?.Window.Domains.GetValueOrDefault(Domains.Total);
+
+    /// <summary>Total-domain joules net of idle; null when idle was not measured.</summary>
+    internal static double? NetTotal(CaseRecord c) =>
+        c.Energy?.NetJoules is { } net && net.TryGetValue(Domains.Total, out var joules) ? joules : null;
+
+    /// <summary>Completion tokens, or null when unknown or zero (a ratio per token needs at least one).</summary>
+    private static double? Tokens(CaseRecord c) => c.Completion?.CompletionTokens is > 0 and var t ? t : null;
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+using SlmEnergyBench.Harness.Metering;
+using SlmEnergyBench.Harness.Statistics;
+
+namespace SlmEnergyBench.Harness.Summaries;
+
+/// <summary>
+/// The statistics of one model's passed cases in one run. Failed cases are only counted. A metric is present in
+/// <see cref="Metrics"/> only when every passed case has a value for it (see <see cref="MetricNames"/>).
+/// </summary>
+/// <param name="Model">The model name as in the cases.</param>
+/// <param name="Passed">Cases whose outcome is <c>passed</c>: the sample every statistic is taken from.</param>
+/// <param name="Failed">Every other case of the model.</param>
+/// <param name="Meter">The meter of the passed cases' energy (distinct names joined with <c>, </c>); null without energy.</param>
+/// <param name="Method">Estimated as soon as one passed case's energy is estimated; null without energy.</param>
+/// <param name="Metrics">One sample summary per metric, in the order of <see cref="MetricNames"/>.</param>
+/// <param name="JoulesPerTokenRatioOfTotals">
+/// Σ joules / Σ completion tokens over the passed cases (<see cref="Ratios.RatioOfTotals"/>): the energy the
+/// workload spent per token it produced. The J/token to prefer. Null when a case lacks energy or token count.
+/// </param>
+/// <param name="JoulesPerTokenMeanOfRatios">
+/// The mean over passed cases of each case's joules / completion tokens (<see cref="Ratios.MeanOfRatios"/>): the
+/// original study's method; short answers weigh as much as long ones. Null when a case lacks energy or tokens.
+/// </param>
+public sealed record ModelSummary(
+    string Model,
+    int Passed,
+    int Failed,
+    string? Meter,
+    EnergyMethod? Method,
+    IReadOnlyDictionary<string, SampleStatistics> Metrics,
+    double? JoulesPerTokenRatioOfTotals,
+    double? JoulesPerTokenMeanOfRatios)
+{
+    [JsonIgnore]
+    public bool IsEstimated => Method == EnergyMethod.Estimated;
+}

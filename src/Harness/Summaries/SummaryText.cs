@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using SlmEnergyBench.Harness.Statistics;
+
+namespace SlmEnergyBench.Harness.Summaries;
+
+/// <summary>A model summary as a few lines for test output, formatted with the invariant culture.</summary>
+/// <remarks>An estimate is never shown as a measurement: each energy figure carries <c>~</c> and the method says ESTIMATED.</remarks>
+public static class SummaryText
+{
+    private static readonly (string Metric, string Label, bool Energy)[] Lines =
+    [
+        (MetricNames.LatencyS, "latency s", false),
+        (MetricNames.TokensPerSecond, "tokens/s", false),
+        (MetricNames.WordsPerSecond, "words/s", false),
+        (MetricNames.TimeToFirstTokenS, "first token s", false),
+        (MetricNames.PrefillS, "prefill s", false),
+        (MetricNames.DecodeS, "decode s", false),
+        (MetricNames.JoulesPerResponse, "J/response", true),
+        (MetricNames.JoulesPerResponseNet, "J/response net of idle", true),
+        (MetricNames.JoulesPerTokenMeanOfRatios, "J/token per case", true),
+        (MetricNames.AveragePowerW, "average W", true),
+        (MetricNames.PeakPowerW, "peak W", true),
+    ];
+
+    public static string Format(ModelSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var mark = summary.IsEstimated ? "~" : "";
+        var s = new StringBuilder();
+        s.Append(CultureInfo.InvariantCulture, $"{summary.Model}: {summary.Passed} cases");
+        if (summary.Failed > 0)
+            s.Append(CultureInfo.InvariantCulture, $" (+{summary.Failed} failed, left out)");
+        if (summary.Metrics.TryGetValue(MetricNames.LatencyS, out var latency))
+            s.Append(" | latency mean ").Append(Mean(latency, "")).Append(" s");
+        if (summary.Metrics.TryGetValue(MetricNames.JoulesPerResponse, out var joules))
+            s.Append(" | J/response ").Append(Mean(joules, mark));
+        if (summary.JoulesPerTokenRatioOfTotals is { } ratioOfTotals && summary.JoulesPerTokenMeanOfRatios is { } meanOfRatios)
+            s.Append(CultureInfo.InvariantCulture, $" | J/token {mark}{Number(ratioOfTotals)} (ratio of totals), {mark}{Number(meanOfRatios)} (mean of ratios)");
+        s.Append(" | ").Append(summary.Method switch
+        {
+            null => "no energy",
+            Metering.EnergyMethod.Estimated => $"ESTIMATED ({summary.Meter})",
+            _ => $"measured ({summary.Meter})",
+        });
+
+        foreach (var (metric, label, energy) in Lines)
+        {
+            if (!summary.Metrics.TryGetValue(metric, out var x))
+                continue;
+            var m = energy ? mark : "";
+            s.Append('\n').Append(CultureInfo.InvariantCulture,
+                $"  {label}: mean {Mean(x, m)} median {m}{Number(x.Median)} sd {Number(x.StandardDeviation)} p5 {m}{Number(x.P5)} p95 {m}{Number(x.P95)}");
+        }
+
+        return s.ToString();
+    }
+
+    private static string Mean(SampleStatistics x, string mark) =>
+        $"{mark}{Number(x.Mean)} [{mark}{Number(x.CiLow)}, {mark}{Number(x.CiHigh)}]";
+
+    /// <summary>Three decimals from 1 up, three significant digits below, so small J/token figures keep their digits.</summary>
+    private static string Number(double value) =>
+        double.IsNaN(value) ? "NA"
+        : value == 0 || Math.Abs(value) >= 1 ? value.ToString("0.###", CultureInfo.InvariantCulture)
+        : value.ToString("G3", CultureInfo.InvariantCulture);
+}
