@@ -6,7 +6,8 @@ namespace SlmEnergyBench.EnergyBenchmarks;
 
 /// <summary>
 /// Runs the cases model by model in the configured order, then repetition by repetition, prompts in order, so each model is loaded
-/// once (GPT4All reloads from disk at every model switch) and warmed up before its first case.
+/// once (GPT4All reloads from disk at every model switch) and warmed up before its first case. The regression
+/// checks run after all cases (<see cref="CasesBeforeChecksOrderer"/>), in the same model order.
 /// </summary>
 public sealed class ConfiguredOrderOrderer : ITestCaseOrderer
 {

@@ -9,6 +9,10 @@ namespace SlmEnergyBench.EnergyBenchmarks;
 /// </summary>
 public static class EnergyCaseSource
 {
+    /// <summary>One regression check per model, run after the model's cases.</summary>
+    public static IEnumerable<TheoryDataRow<string>> Models() =>
+        ConfigLoader.Load().Options.Models.Select(m => new TheoryDataRow<string>(m) { TestDisplayName = $"Regression: {m} against its baseline" });
+
     public static IEnumerable<TheoryDataRow<string, int, int>> Rows()
     {
         var options = ConfigLoader.Load().Options;

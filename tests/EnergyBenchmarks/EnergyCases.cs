@@ -1,4 +1,5 @@
 using SlmEnergyBench.Harness.Suite;
+using SlmEnergyBench.Harness.Summaries;
 
 namespace SlmEnergyBench.EnergyBenchmarks;
 
@@ -10,6 +11,7 @@ namespace SlmEnergyBench.EnergyBenchmarks;
 [Trait("Category", "Energy")]
 [Collection(nameof(EnergyCollection))]
 [TestCaseOrderer(typeof(ConfiguredOrderOrderer))]
+[TestMethodOrderer(typeof(CasesBeforeChecksOrderer))]
 public sealed class EnergyCases(EnergySession fixture)
 {
     public static IEnumerable<TheoryDataRow<string, int, int>> Cases => EnergyCaseSource.Rows();
@@ -33,6 +35,40 @@ public sealed class EnergyCases(EnergySession fixture)
             $"Invalid measurement of {model}, prompt {prompt}: " + string.Join(" | ", record.Problems));
         record.Completion!.CompletionTokens.Should().BePositive();
         record.Energy!.Window.Coverage.Should().BeGreaterThanOrEqualTo(session.Config.Options.Meter.MinCoverage);
+        if (session.CheckAgainstBaseline(record) is { } problem)
+            Assert.Fail($"{model}, prompt {prompt}: {problem}");
+    }
+
+    public static IEnumerable<TheoryDataRow<string>> ModelsToCheck => EnergyCaseSource.Models();
+
+    /// <summary>
+    /// After a model's cases: its summary (printed and in summary.json) and its per-prompt energy and latency
+    /// against the accepted baseline of this machine and profile: fails when either is worse (beyond the threshold
+    /// AND significant), skips with the reason when there is no comparable baseline.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ModelsToCheck))]
+    public async Task Regression(string model)
+    {
+        var output = TestContext.Current.TestOutputHelper!;
+        if (fixture.Failure is not null)
+            Assert.Fail(fixture.Failure);
+        var session = fixture.Session!;
+        Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
+
+        var report = await session.CompleteModelAsync(model, TestContext.Current.CancellationToken);
+
+        output.WriteLine(SummaryText.Format(report.Summary));
+        output.WriteLine(report.Energy.Message);
+        output.WriteLine(report.Latency.Message);
+        if (report.Accepted)
+        {
+            output.WriteLine($"Accepted this run as the new baseline: {report.BaselinePath}");
+            return;
+        }
+
+        Assert.SkipWhen(report.IsNa, report.Energy.Message);
+        Assert.False(report.IsWorse, $"{model} regressed against {report.BaselinePath}: {report.Energy.Message}; {report.Latency.Message}");
     }
 }
 

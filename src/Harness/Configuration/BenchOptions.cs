@@ -24,6 +24,9 @@ public sealed class BenchOptions
 
     public ResultsOptions Results { get; set; } = new();
 
+    /// <summary>Regression checks against baselines.</summary>
+    public RegressionOptions Regression { get; set; } = new();
+
     /// <summary>Behaviour of the fake backend and fake meter (profile <c>fake</c>).</summary>
     public FakeOptions Fake { get; set; } = new();
 }

@@ -11,6 +11,7 @@ public static class ConfigLoader
 {
     public const string ProfileVariable = "ENERGYBENCH_PROFILE";
     public const string OverridePrefix = "ENERGYBENCH__";
+    public const string AcceptBaselineVariable = "ENERGYBENCH_ACCEPT_BASELINE";
 
     /// <summary>Loads from the repository that contains the current directory, with the process environment.</summary>
     public static LoadedConfiguration Load() =>
@@ -47,6 +48,7 @@ public static class ConfigLoader
         if (candidates.Count == 0)
         {
             var options = Build(Flatten(section), overrideKeys, profile, overrides);
+            ApplyAccept(options, environment);
             return new LoadedConfiguration(options, root, chosenBy, overrides.Select(kv => $"{kv.Key}={kv.Value}").ToList());
         }
 
@@ -68,6 +70,7 @@ public static class ConfigLoader
             var verdict = (probe ?? AutoProbe.Instance).Probe(options, root);
             if (verdict.IsAvailable)
             {
+                ApplyAccept(options, environment);
                 var why = $"{chosenBy}: profile '{profile}' chose '{candidate}' because {verdict.Reason}" +
                           (rejected.Count > 0 ? "; not " + string.Join("; not ", rejected) : "");
                 return new LoadedConfiguration(options, root, why, overrides.Select(kv => $"{kv.Key}={kv.Value}").ToList());
@@ -102,6 +105,12 @@ public static class ConfigLoader
         options.Profile = profile;
         ConfigValidator.ThrowIfInvalid(options, key => SourceOf(key, overrides, profile));
         return options;
+    }
+
+    private static void ApplyAccept(BenchOptions options, IReadOnlyDictionary<string, string?> environment)
+    {
+        if (environment.TryGetValue(AcceptBaselineVariable, out var accept) && accept?.Trim() is "1" or "true" or "yes")
+            options.Regression.Accept = true;
     }
 
     private static (string Profile, string ChosenBy) ChooseProfile(

@@ -69,6 +69,10 @@ public static class ConfigValidator
         v.Range("Meter:MaxPlausiblePowerW", o.Meter.MaxPlausiblePowerW, 1, 100_000);
 
         v.That("Results:Directory", o.Results.Directory, !string.IsNullOrWhiteSpace(o.Results.Directory), "a folder path");
+        v.That("Regression:BaselinesDirectory", o.Regression.BaselinesDirectory, !string.IsNullOrWhiteSpace(o.Regression.BaselinesDirectory), "a folder path");
+        v.That("Regression:Threshold", o.Regression.Threshold, o.Regression.Threshold > 0 && o.Regression.Threshold < 1, "greater than 0 and below 1 (0.05 = 5%)");
+        v.That("Regression:Alpha", o.Regression.Alpha, o.Regression.Alpha > 0 && o.Regression.Alpha < 0.5, "greater than 0 and below 0.5");
+        v.Positive("Regression:CaseTolerance", o.Regression.CaseTolerance);
 
         if (o.Backend.Kind == BackendKinds.FakeGpt4All)
             ValidateFake(o.Fake, v);
@@ -96,6 +100,7 @@ public static class ConfigValidator
         v.Range("Fake:IdleGpuPowerW", f.IdleGpuPowerW, 0, 10_000);
         v.Positive("Fake:SpeedFactor", f.SpeedFactor);
         v.Positive("Fake:PowerFactor", f.PowerFactor);
+        v.Range("Fake:NoisePercent", f.NoisePercent, 0, 20);
     }
 
     private static bool IsHttpUrl(string value) =>

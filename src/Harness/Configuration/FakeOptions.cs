@@ -29,6 +29,15 @@ public sealed class FakeOptions
 
     /// <summary>Multiplies every model's active power (1.1 = 10% hungrier).</summary>
     public double PowerFactor { get; set; } = 1.0;
+
+    /// <summary>
+    /// Random run-to-run jitter, percent (standard deviation): each request's speed and power are multiplied by
+    /// independent factors 1 + N(0, NoisePercent/100), as real machines vary. 0 = perfectly repeatable.
+    /// </summary>
+    public double NoisePercent { get; set; }
+
+    /// <summary>Seed of that jitter; 0 draws a new seed every run (as a real machine would).</summary>
+    public int NoiseSeed { get; set; }
 }
 
 public sealed class FakeModelOptions

@@ -4,6 +4,7 @@ using SlmEnergyBench.Harness.Embedded;
 using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Prompts;
 using SlmEnergyBench.Harness.Results;
+using SlmEnergyBench.Harness.Summaries;
 using SlmEnergyBench.Harness.Timing;
 
 namespace SlmEnergyBench.Harness.Suite;
@@ -20,6 +21,9 @@ public sealed class BenchmarkSession : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _modelProblems;
     private readonly Dictionary<string, IdleMeasurement> _idleByModel = new(StringComparer.Ordinal);
     private readonly List<IdleMeasurement> _idle = [];
+    private readonly List<CaseRecord> _records = [];
+    private readonly Dictionary<string, ModelSummary> _summaries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Baseline? Baseline, string? Missing)> _baselines = new(StringComparer.Ordinal);
     private readonly ICompletionBackend? _backend;
     private readonly IPowerMeter? _meter;
     private readonly IReadOnlyList<IDisposable> _owned;
@@ -232,6 +236,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
     private void Record(CaseRecord record)
     {
+        _records.Add(record);
         Results!.AppendCase(record);
         Results.AppendSamples(_meter!.Samples);
         if (record.Outcome == "passed")
@@ -278,6 +283,72 @@ public sealed class BenchmarkSession : IAsyncDisposable
             Problems = problems,
             Outcome = problems.Count == 0 ? "passed" : "failed",
         };
+    }
+
+    /// <summary>
+    /// After a model's cases: its summary (into <c>summary.json</c>), its per-prompt energy and latency against this
+    /// machine and profile's baseline, and, with <c>ENERGYBENCH_ACCEPT_BASELINE=1</c>, this run as the new baseline.
+    /// </summary>
+    public async Task<ModelReport> CompleteModelAsync(string model, CancellationToken cancellationToken)
+    {
+        if (Results is null || _manifest is null)
+            throw new InvalidOperationException(SkipReason ?? FatalError ?? "the session is not open");
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var cases = _records.Where(r => r.Model == model).ToList();
+            if (cases.Count(c => c.Outcome == "passed") == 0)
+                throw new InvalidOperationException($"no passed case of '{model}' to summarize: see the failed cases above.");
+            var summary = ModelSummaries.Of(model, cases);
+            _summaries[model] = summary;
+            SummaryWriter.Write(Results.Directory, new RunSummary(Results.RunId,
+                [.. Config.Options.Models.Where(_summaries.ContainsKey).Select(m => _summaries[m])]));
+
+            var (baseline, missing) = BaselineFor(model);
+            var (energy, latency) = BaselineComparison.Compare(baseline, missing, cases, Config.Options.Regression);
+            var path = BaselinePath(model);
+            if (Config.Options.Regression.Accept)
+            {
+                BaselineStore.Save(path, BaselineStore.From(BaselineStore.MachineKey(_manifest.Machine), Config.Options.Profile, model,
+                    BackendLabel(Config.Options, _backend!), _meter!.Provenance, Results.RunId, Clock.TimeProvider.GetUtcNow(), cases));
+                _baselines.Remove(model);
+            }
+
+            return new ModelReport(summary, energy, latency, path, Config.Options.Regression.Accept);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>The case against its own prompt's baseline point, with the wide <c>Regression:CaseTolerance</c>; null when fine or without a baseline.</summary>
+    public string? CheckAgainstBaseline(CaseRecord record) =>
+        BaselineComparison.CheckCase(BaselineFor(record.Model).Baseline, record, Config.Options.Regression);
+
+    private string BaselinePath(string model) => BaselineStore.PathFor(Config.Resolve(Config.Options.Regression.BaselinesDirectory),
+        BaselineStore.MachineKey(_manifest!.Machine), Config.Options.Profile, model);
+
+    private (Baseline? Baseline, string? Missing) BaselineFor(string model)
+    {
+        if (_baselines.TryGetValue(model, out var known))
+            return known;
+        var path = BaselinePath(model);
+        var baseline = BaselineStore.Load(path);
+        string? missing = null;
+        if (baseline is null)
+        {
+            var root = Config.Resolve(Config.Options.Regression.BaselinesDirectory);
+            var file = Path.GetFileName(path);
+            var others = Directory.Exists(root)
+                ? Directory.EnumerateDirectories(root).Where(d => File.Exists(Path.Combine(d, Config.Options.Profile, file))).Select(Path.GetFileName).ToList()
+                : [];
+            missing = $"no baseline for this machine ('{BaselineStore.MachineKey(_manifest!.Machine)}') and profile '{Config.Options.Profile}' at {path}" +
+                      (others.Count > 0 ? $"; baselines from other hardware ({string.Join(", ", others)}) are not comparable" : "") +
+                      $". Accept one with {ConfigLoader.AcceptBaselineVariable}=1 (README: Baselines).";
+        }
+
+        return _baselines[model] = (baseline, missing);
     }
 
     private CaseRecord Unmeasured(string model, Prompt prompt) => new()

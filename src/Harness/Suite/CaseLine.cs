@@ -39,7 +39,7 @@ public static class CaseLine
             if (total is not null)
             {
                 s.Append(CultureInfo.InvariantCulture, $", total {mark}{total.Joules:0.000} J");
-                if (e.NetJoules?.GetValueOrDefault(Domains.Total) is { } net)
+                if (e.NetJoules is { } nets && nets.TryGetValue(Domains.Total, out var net))
                     s.Append(CultureInfo.InvariantCulture, $" (net of idle {mark}{net:0.000} J)");
                 s.Append(CultureInfo.InvariantCulture, $" | {mark}{total.AveragePowerW:0.00} W avg, {mark}{total.PeakPowerW:0.00} W peak");
             }
