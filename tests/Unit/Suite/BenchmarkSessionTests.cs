@@ -119,6 +119,53 @@ public sealed class BenchmarkSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task CompleteModel_NoBaseline_IsNaWithTheAcceptHint()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await OpenAsync(LoadFake(("ENERGYBENCH__Regression__BaselinesDirectory", Path.Combine(_results, "baselines"))), ct);
+        await session.RunCaseAsync("Llama 3.2 1B Instruct", 0, ct);
+
+        var report = await session.CompleteModelAsync("Llama 3.2 1B Instruct", ct);
+
+        report.IsNa.Should().BeTrue();
+        report.Energy.Message.Should().StartWith("NA: no baseline for this machine").And.Contain("ENERGYBENCH_ACCEPT_BASELINE=1");
+        report.Summary.Passed.Should().Be(1);
+        File.Exists(Path.Combine(session.Results!.Directory, "summary.json")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task CompleteModel_AcceptedThenUnchanged_WritesTheBaselineAndJudgesTheNextRunSame()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var baselines = Path.Combine(_results, "baselines");
+        (string, string)[] six = [("ENERGYBENCH__Regression__BaselinesDirectory", baselines), ("ENERGYBENCH__Prompts__Count", "6")];
+
+        ModelReport accepted;
+        await using (var first = await OpenAsync(LoadFake([.. six, ("ENERGYBENCH_ACCEPT_BASELINE", "1")]), ct))
+        {
+            for (var i = 0; i < 6; i++)
+                await first.RunCaseAsync("Llama 3.2 1B Instruct", i, ct);
+            accepted = await first.CompleteModelAsync("Llama 3.2 1B Instruct", ct);
+        }
+
+        ModelReport second;
+        await using (var next = await OpenAsync(LoadFake(six), ct))
+        {
+            for (var i = 0; i < 6; i++)
+                await next.RunCaseAsync("Llama 3.2 1B Instruct", i, ct);
+            second = await next.CompleteModelAsync("Llama 3.2 1B Instruct", ct);
+        }
+
+        accepted.Accepted.Should().BeTrue();
+        File.Exists(accepted.BaselinePath).Should().BeTrue();
+        accepted.BaselinePath.Should().StartWith(baselines).And.EndWith(Path.Combine("fake", "llama-3-2-1b-instruct.json"));
+        second.Accepted.Should().BeFalse();
+        second.Energy.Kind.Should().Be(Harness.Statistics.Verdict.Same, second.Energy.Message);
+        second.Energy.Pairs.Should().Be(6);
+        second.Latency.Kind.Should().Be(Harness.Statistics.Verdict.Same, second.Latency.Message);
+    }
+
+    [Fact]
     public async Task RunCase_PausesBeforeEachRequest()
     {
         var ct = TestContext.Current.CancellationToken;
