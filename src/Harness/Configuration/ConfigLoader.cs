@@ -109,7 +109,7 @@ public static class ConfigLoader
 
     private static void ApplyAccept(BenchOptions options, IReadOnlyDictionary<string, string?> environment)
     {
-        if (environment.TryGetValue(AcceptBaselineVariable, out var accept) && accept?.Trim() is "1" or "true" or "yes")
+        if (environment.TryGetValue(AcceptBaselineVariable, out var accept) && accept?.Trim().ToLowerInvariant() is "1" or "true" or "yes")
             options.Regression.Accept = true;
     }
 

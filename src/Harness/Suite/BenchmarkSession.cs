@@ -305,7 +305,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 [.. Config.Options.Models.Where(_summaries.ContainsKey).Select(m => _summaries[m])]));
 
             var (baseline, missing) = BaselineFor(model);
-            var (energy, latency) = BaselineComparison.Compare(baseline, missing, cases, Config.Options.Regression);
+            var (energy, latency) = BaselineComparison.Compare(baseline, missing, cases, Config.Options.Regression, Config.Options.Profile, _meter!.Provenance);
             var path = BaselinePath(model);
             if (Config.Options.Regression.Accept)
             {
@@ -324,7 +324,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
     /// <summary>The case against its own prompt's baseline point, with the wide <c>Regression:CaseTolerance</c>; null when fine or without a baseline.</summary>
     public string? CheckAgainstBaseline(CaseRecord record) =>
-        BaselineComparison.CheckCase(BaselineFor(record.Model).Baseline, record, Config.Options.Regression);
+        BaselineComparison.CheckCase(BaselineFor(record.Model).Baseline, record, Config.Options.Regression, Config.Options.Meter.IntervalMs / 1000.0);
 
     private string BaselinePath(string model) => BaselineStore.PathFor(Config.Resolve(Config.Options.Regression.BaselinesDirectory),
         BaselineStore.MachineKey(_manifest!.Machine), Config.Options.Profile, model);

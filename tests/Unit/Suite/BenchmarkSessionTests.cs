@@ -134,35 +134,38 @@ public sealed class BenchmarkSessionTests : IDisposable
     }
 
     [Fact]
-    public async Task CompleteModel_AcceptedThenUnchanged_WritesTheBaselineAndJudgesTheNextRunSame()
+    public async Task CompleteModel_AcceptedThenUnchangedThenSlower_JudgesSameThenWorse()
     {
         var ct = TestContext.Current.CancellationToken;
         var baselines = Path.Combine(_results, "baselines");
-        (string, string)[] six = [("ENERGYBENCH__Regression__BaselinesDirectory", baselines), ("ENERGYBENCH__Prompts__Count", "6")];
+        (string, string)[] eight = [("ENERGYBENCH__Regression__BaselinesDirectory", baselines), ("ENERGYBENCH__Prompts__Count", "8")];
 
-        ModelReport accepted;
-        await using (var first = await OpenAsync(LoadFake([.. six, ("ENERGYBENCH_ACCEPT_BASELINE", "1")]), ct))
-        {
-            for (var i = 0; i < 6; i++)
-                await first.RunCaseAsync("Llama 3.2 1B Instruct", i, ct);
-            accepted = await first.CompleteModelAsync("Llama 3.2 1B Instruct", ct);
-        }
-
-        ModelReport second;
-        await using (var next = await OpenAsync(LoadFake(six), ct))
-        {
-            for (var i = 0; i < 6; i++)
-                await next.RunCaseAsync("Llama 3.2 1B Instruct", i, ct);
-            second = await next.CompleteModelAsync("Llama 3.2 1B Instruct", ct);
-        }
+        var accepted = await RunModelAsync([.. eight, ("ENERGYBENCH_ACCEPT_BASELINE", "true")], ct);
+        var unchanged = await RunModelAsync(eight, ct);
+        var slower = await RunModelAsync([.. eight, ("ENERGYBENCH__Fake__SpeedFactor", "0.8")], ct);
 
         accepted.Accepted.Should().BeTrue();
         File.Exists(accepted.BaselinePath).Should().BeTrue();
         accepted.BaselinePath.Should().StartWith(baselines).And.EndWith(Path.Combine("fake", "llama-3-2-1b-instruct.json"));
-        second.Accepted.Should().BeFalse();
-        second.Energy.Kind.Should().Be(Harness.Statistics.Verdict.Same, second.Energy.Message);
-        second.Energy.Pairs.Should().Be(6);
-        second.Latency.Kind.Should().Be(Harness.Statistics.Verdict.Same, second.Latency.Message);
+        unchanged.Accepted.Should().BeFalse();
+        unchanged.Energy.Kind.Should().Be(Harness.Statistics.Verdict.Same, unchanged.Energy.Message);
+        unchanged.Energy.Pairs.Should().Be(8);
+        unchanged.Latency.Kind.Should().Be(Harness.Statistics.Verdict.Same, unchanged.Latency.Message);
+
+        // 20% slower at a constant 12 W: latency and energy both x1.25 (only the decode part slows: a little less).
+        slower.IsWorse.Should().BeTrue();
+        slower.Latency.Kind.Should().Be(Harness.Statistics.Verdict.Worse, slower.Latency.Message);
+        slower.Energy.Kind.Should().Be(Harness.Statistics.Verdict.Worse, slower.Energy.Message);
+        slower.Energy.Ratio.Should().BeInRange(1.1, 1.3);
+        slower.Energy.Message.Should().StartWith("worse: energy x1.");
+    }
+
+    private async Task<ModelReport> RunModelAsync((string, string)[] overrides, CancellationToken ct)
+    {
+        await using var session = await OpenAsync(LoadFake(overrides), ct);
+        for (var i = 0; i < 8; i++)
+            await session.RunCaseAsync("Llama 3.2 1B Instruct", i, ct);
+        return await session.CompleteModelAsync("Llama 3.2 1B Instruct", ct);
     }
 
     [Fact]
