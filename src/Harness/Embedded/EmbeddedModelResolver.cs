@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using SlmEnergyBench.Harness.Configuration;
 
 namespace SlmEnergyBench.Harness.Embedded;
@@ -53,10 +52,6 @@ public sealed class EmbeddedModelResolver(
         return (_resolved[name] = await DescribeAsync(name, found, "gpt4all-folder", cancellationToken).ConfigureAwait(false), null);
     }
 
-    private static async Task<ModelFile> DescribeAsync(string name, string path, string origin, CancellationToken cancellationToken)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
-        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
-        return new ModelFile(name, path, hash, stream.Length, origin, Synthetic: false);
-    }
+    private static async Task<ModelFile> DescribeAsync(string name, string path, string origin, CancellationToken cancellationToken) =>
+        new(name, path, await FileSha256.OfFileAsync(path, cancellationToken).ConfigureAwait(false), new FileInfo(path).Length, origin, Synthetic: false);
 }

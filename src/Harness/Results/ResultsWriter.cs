@@ -48,10 +48,7 @@ public sealed class ResultsWriter : IDisposable
     {
         lock (_gate)
         {
-            var target = Path.Combine(Directory, "run.json");
-            var temp = target + ".tmp";
-            File.WriteAllText(temp, JsonSerializer.Serialize(manifest, ResultsJson.Indented));
-            File.Move(temp, target, overwrite: true);
+            AtomicFile.WriteAllText(Path.Combine(Directory, "run.json"), JsonSerializer.Serialize(manifest, ResultsJson.Indented));
         }
     }
 

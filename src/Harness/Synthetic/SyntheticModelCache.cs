@@ -78,12 +78,5 @@ public static class SyntheticModelCache
     }
 
     /// <summary>The lower-case hex SHA-256 of a file's content.</summary>
-    public static async Task<string> HashFileAsync(string path, CancellationToken ct)
-    {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        await using (stream.ConfigureAwait(false))
-        {
-            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct).ConfigureAwait(false));
-        }
-    }
+    public static Task<string> HashFileAsync(string path, CancellationToken ct) => FileSha256.OfFileAsync(path, ct);
 }

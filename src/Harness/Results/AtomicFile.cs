@@ -1,4 +1,4 @@
-namespace SlmEnergyBench.Harness.Summaries;
+namespace SlmEnergyBench.Harness.Results;
 
 /// <summary>Writes a file so that readers see the old content or the new one, never half of it.</summary>
 internal static class AtomicFile
