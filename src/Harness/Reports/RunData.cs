@@ -1,0 +1,34 @@
+using SlmEnergyBench.Harness.Metering;
+using SlmEnergyBench.Harness.Results;
+using SlmEnergyBench.Harness.Summaries;
+
+namespace SlmEnergyBench.Harness.Reports;
+
+/// <summary>
+/// One run's files read back from <c>results/&lt;run-id&gt;/</c>: the manifest (<c>run.json</c>), every case
+/// (<c>cases.jsonl</c>), every meter sample (<c>samples.jsonl</c>) and the summary recomputed from the cases, so a
+/// report never depends on a <c>summary.json</c> that an interrupted run did not write.
+/// </summary>
+/// <param name="Directory">The run folder.</param>
+/// <param name="Manifest">The run's <c>run.json</c>.</param>
+/// <param name="Cases">Every case record, passed and failed, in file order.</param>
+/// <param name="Samples">Every meter sample on the session timeline, in file order.</param>
+/// <param name="Summary">Per-model statistics of the passed cases (<see cref="RunSummary.Of"/>).</param>
+/// <param name="Warnings">What was wrong but not fatal (a truncated last line of a file that was still being written).</param>
+public sealed record RunData(
+    string Directory,
+    RunManifest Manifest,
+    IReadOnlyList<CaseRecord> Cases,
+    IReadOnlyList<MeterSample> Samples,
+    RunSummary Summary,
+    IReadOnlyList<string> Warnings)
+{
+    public string RunId => Manifest.RunId;
+
+    /// <summary>The models in the order the run configured them, then any other model found in the cases.</summary>
+    public IReadOnlyList<string> Models =>
+        [.. Manifest.Configuration.Models.Where(m => Cases.Any(c => c.Model == m)).Concat(Cases.Select(c => c.Model)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>True when any energy figure of the run is estimated by a model rather than measured by a counter.</summary>
+    public bool IsEstimated => Manifest.Meter.Method == EnergyMethod.Estimated || Summary.Models.Any(m => m.IsEstimated);
+}
