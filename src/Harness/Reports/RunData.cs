@@ -25,6 +25,12 @@ public sealed record RunData(
 {
     public string RunId => Manifest.RunId;
 
+    /// <summary>
+    /// For a run imported from the seed study (<c>seed-analysis.json</c>): its records analysed the study's way and
+    /// this project's way, with the table of differences. Null for a run of this project.
+    /// </summary>
+    public SeedStudy.SeedStudyComparison? SeedAnalysis { get; init; }
+
     /// <summary>The models in the order the run configured them, then any other model found in the cases.</summary>
     public IReadOnlyList<string> Models =>
         [.. Manifest.Configuration.Models.Where(m => Cases.Any(c => c.Model == m)).Concat(Cases.Select(c => c.Model)).Distinct(StringComparer.Ordinal)];

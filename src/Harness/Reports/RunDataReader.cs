@@ -15,6 +15,7 @@ public static class RunDataReader
     public const string ManifestFile = "run.json";
     public const string CasesFile = "cases.jsonl";
     public const string SamplesFile = "samples.jsonl";
+    public const string SeedAnalysisFile = "seed-analysis.json";
 
     public static RunData Read(string directory)
     {
@@ -39,7 +40,25 @@ public static class RunDataReader
         var warnings = new List<string>();
         var cases = ReadLines<CaseRecord>(Path.Combine(directory, CasesFile), warnings, Check);
         var samples = ReadLines<MeterSample>(Path.Combine(directory, SamplesFile), warnings, Check);
-        return new RunData(directory, manifest, cases, samples, RunSummary.Of(manifest.RunId, cases), warnings);
+        return new RunData(directory, manifest, cases, samples, RunSummary.Of(manifest.RunId, cases), warnings)
+        {
+            SeedAnalysis = ReadSeedAnalysis(Path.Combine(directory, SeedAnalysisFile)),
+        };
+    }
+
+    private static SeedStudy.SeedStudyComparison? ReadSeedAnalysis(string path)
+    {
+        if (!File.Exists(path))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<SeedStudy.SeedStudyComparison>(File.ReadAllText(path), ResultsJson.Indented)
+                   ?? throw new RunDataException($"{path}: holds null instead of the seed study's analysis.");
+        }
+        catch (JsonException e)
+        {
+            throw new RunDataException($"{path}: not the seed study's analysis ({e.Message}). Import the study's file again with 'slmbench import-seed'.", e);
+        }
     }
 
     private static string? Check(CaseRecord c) =>
