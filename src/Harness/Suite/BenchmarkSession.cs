@@ -31,6 +31,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
     private int _passed;
     private int _failed;
     private bool _cancelled;
+    private bool _finished;
 
     private BenchmarkSession(LoadedConfiguration config, SessionClock clock, string header, string? skipReason, string? fatalError,
         ICompletionBackend? backend, IPowerMeter? meter, PromptSet? prompts, ResultsWriter? results, RunManifest? manifest, IReadOnlyList<IDisposable> owned,
@@ -185,6 +186,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_finished)
+                throw new InvalidOperationException($"the run's files in {Results.Directory} are already finished: a case after the report cannot be recorded. Run the tests again.");
             var prompt = Prompts.Prompts[ordinal];
             CaseRecord record;
             try
@@ -473,10 +476,19 @@ public sealed class BenchmarkSession : IAsyncDisposable
     private static string BackendLabel(BenchOptions o, ICompletionBackend backend) =>
         o.Backend.Kind == BackendKinds.FakeGpt4All ? "fake GPT4All (in-process WireMock server)" : backend.Name;
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Ends the run's files: the idle measurement after the last case, the remaining meter samples, the final
+    /// <c>run.json</c> (status, end time, counts, idle). Once only; later calls and <see cref="DisposeAsync"/> do
+    /// nothing more. The report is made from the folder after this (<c>RunReport.Generate</c>).
+    /// </summary>
+    public async Task FinishAsync(CancellationToken cancellationToken)
     {
-        if (Results is not null && _manifest is not null)
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
+            if (_finished || Results is null || _manifest is null)
+                return;
+            _finished = true;
             if (_meter is not null && FatalError is null && !_cancelled && _passed + _failed > 0 && Config.Options.Protocol.IdleSeconds > 0)
                 await MeasureIdleAsync("after the last case", CancellationToken.None).ConfigureAwait(false);
             if (_meter is not null)
@@ -494,7 +506,18 @@ public sealed class BenchmarkSession : IAsyncDisposable
             });
             Results.Dispose();
         }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
 
+    /// <summary>True once <see cref="FinishAsync"/> has written the run's final files.</summary>
+    public bool IsFinished => _finished;
+
+    public async ValueTask DisposeAsync()
+    {
+        await FinishAsync(CancellationToken.None).ConfigureAwait(false);
         if (_meter is not null)
             await _meter.DisposeAsync().ConfigureAwait(false);
         foreach (var owned in _owned)

@@ -201,6 +201,25 @@ public sealed class BenchmarkSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Finish_WritesTheFinalFilesOnceAndRefusesLaterCases()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await OpenAsync(LoadFake(), ct);
+        await session.RunCaseAsync("Llama 3.2 1B Instruct", 0, ct);
+        var runJson = Path.Combine(session.Results!.Directory, "run.json");
+
+        await session.FinishAsync(ct);
+        var first = File.ReadAllText(runJson);
+        await session.FinishAsync(ct);
+        var late = () => session.RunCaseAsync("Llama 3.2 1B Instruct", 1, ct);
+
+        session.IsFinished.Should().BeTrue();
+        JsonDocument.Parse(first).RootElement.GetProperty("status").GetString().Should().Be("completed");
+        File.ReadAllText(runJson).Should().Be(first, "a second finish writes nothing");
+        (await late.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*already finished*Run the tests again*");
+    }
+
+    [Fact]
     public async Task Open_BackendNotRunning_SkipsWithTheReasonAndWritesNothing()
     {
         var ct = TestContext.Current.CancellationToken;
