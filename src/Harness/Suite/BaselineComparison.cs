@@ -23,33 +23,53 @@ internal static class BaselineComparison
             return (na, na);
         }
 
-        var passed = cases.Where(c => c.Outcome == "passed").ToList();
-        var prompts = baseline.Prompts.Select(p => p.PromptDatasetIndex).Intersect(passed.Select(c => c.PromptDatasetIndex)).Order().ToList();
-        double PerPrompt<T>(IEnumerable<T> items, int index, Func<T, int> key, Func<T, double> value) =>
-            GeometricMean(items.Where(i => key(i) == index).Select(value));
-
-        var energy = RegressionCheck.Compare(
-            [.. prompts.Select(i => PerPrompt(baseline.Prompts, i, p => p.PromptDatasetIndex, p => p.Joules))],
-            [.. prompts.Select(i => PerPrompt(passed, i, c => c.PromptDatasetIndex, c => c.Energy!.Window.Domains[Domains.Total].Joules))],
-            options.Threshold, options.Alpha, metric: "energy");
-        var latency = RegressionCheck.Compare(
-            [.. prompts.Select(i => PerPrompt(baseline.Prompts, i, p => p.PromptDatasetIndex, p => p.LatencyS))],
-            [.. prompts.Select(i => PerPrompt(passed, i, c => c.PromptDatasetIndex, c => c.Completion!.WallSeconds))],
-            options.Threshold, options.Alpha, metric: "latency");
-        return (energy, latency);
+        var passed = ComparableCases(cases);
+        return (
+            ComparePerPrompt([.. baseline.Prompts.Select(p => (p.PromptDatasetIndex, p.Joules))], [.. passed.Select(EnergyPoint)], options, "energy"),
+            ComparePerPrompt([.. baseline.Prompts.Select(p => (p.PromptDatasetIndex, p.LatencyS))], [.. passed.Select(LatencyPoint)], options, "latency"));
     }
+
+    /// <summary>The passed cases that carry a completion and a total energy: the ones a comparison can use.</summary>
+    internal static List<CaseRecord> ComparableCases(IEnumerable<CaseRecord> cases) =>
+        [.. cases.Where(c => c.Outcome == "passed" && c.Completion is not null && c.Energy?.Window.Domains.ContainsKey(Domains.Total) == true)];
+
+    /// <summary>A case's total-domain joules, keyed by its prompt's dataset index.</summary>
+    internal static (int Prompt, double Value) EnergyPoint(CaseRecord c) => (c.PromptDatasetIndex, c.Energy!.Window.Domains[Domains.Total].Joules);
+
+    /// <summary>A case's wall seconds, keyed by its prompt's dataset index.</summary>
+    internal static (int Prompt, double Value) LatencyPoint(CaseRecord c) => (c.PromptDatasetIndex, c.Completion!.WallSeconds);
+
+    /// <summary>
+    /// Pairs <paramref name="reference"/> with <paramref name="current"/> by prompt dataset index (prompts in both only,
+    /// in index order), each prompt's repetitions combined by their geometric mean, and judges the ratio current / reference.
+    /// </summary>
+    internal static RegressionVerdict ComparePerPrompt(IReadOnlyList<(int Prompt, double Value)> reference, IReadOnlyList<(int Prompt, double Value)> current,
+        RegressionOptions options, string metric)
+    {
+        var prompts = reference.Select(p => p.Prompt).Intersect(current.Select(p => p.Prompt)).Order().ToList();
+        double PerPrompt(IReadOnlyList<(int Prompt, double Value)> points, int index) =>
+            GeometricMean(points.Where(p => p.Prompt == index).Select(p => p.Value));
+        return RegressionCheck.Compare(
+            [.. prompts.Select(i => PerPrompt(reference, i))],
+            [.. prompts.Select(i => PerPrompt(current, i))],
+            options.Threshold, options.Alpha, metric: metric);
+    }
+
+    /// <summary>True when both figures come from the same meter, method and domains (domain order aside).</summary>
+    internal static bool SameMeter(EnergyProvenance a, EnergyProvenance b) =>
+        string.Equals(a.Meter, b.Meter, StringComparison.Ordinal) && a.Method == b.Method
+        && a.Domains.Order(StringComparer.Ordinal).SequenceEqual(b.Domains.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>"powermetrics (Measured, cpu+gpu+ane+total)".</summary>
+    internal static string DescribeMeter(EnergyProvenance meter) => $"{meter.Meter} ({meter.Method}, {string.Join("+", meter.Domains)})";
 
     /// <summary>Why a baseline cannot be compared with this run (other profile or meter, other domains), or null.</summary>
     private static string? Incomparable(Baseline baseline, string profile, EnergyProvenance meter)
     {
         if (!string.Equals(baseline.Profile, profile, StringComparison.Ordinal))
             return $"the baseline is of profile '{baseline.Profile}', this run of '{profile}'";
-        if (!string.Equals(baseline.Meter.Meter, meter.Meter, StringComparison.Ordinal) || baseline.Meter.Method != meter.Method
-            || !baseline.Meter.Domains.Order(StringComparer.Ordinal).SequenceEqual(meter.Domains.Order(StringComparer.Ordinal), StringComparer.Ordinal))
-        {
-            return $"the baseline was measured by {baseline.Meter.Meter} ({baseline.Meter.Method}, {string.Join("+", baseline.Meter.Domains)}), " +
-                   $"this run by {meter.Meter} ({meter.Method}, {string.Join("+", meter.Domains)}): not comparable; accept a new baseline";
-        }
+        if (!SameMeter(baseline.Meter, meter))
+            return $"the baseline was measured by {DescribeMeter(baseline.Meter)}, this run by {DescribeMeter(meter)}: not comparable; accept a new baseline";
 
         return null;
     }

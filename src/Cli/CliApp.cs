@@ -1,0 +1,225 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Reports;
+using SlmEnergyBench.Harness.SeedStudy;
+
+namespace SlmEnergyBench.Cli;
+
+/// <summary>
+/// The <c>slmbench</c> command line: <c>report</c>, <c>compare</c> and <c>import-seed</c>. Output and errors go to the
+/// writers given, so tests run it in process. Exit codes: 0 success; 1 <c>compare</c> found a model worse (or the
+/// report could not be made); 2 bad input (a missing or unreadable run folder or file, a bad option).
+/// </summary>
+public sealed class CliApp
+{
+    public const int Success = 0;
+    public const int WorseOrFailed = 1;
+    public const int BadInput = 2;
+
+    private const string DefaultResults = "results";
+
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+    private readonly Func<string, IReadOnlyList<string>> _writeReport;
+    private readonly TimeProvider _time;
+
+    private CliApp(TextWriter output, TextWriter error, Func<string, IReadOnlyList<string>> writeReport, TimeProvider time)
+    {
+        _output = output;
+        _error = error;
+        _writeReport = writeReport;
+        _time = time;
+        Root = BuildRoot();
+    }
+
+    /// <summary>The command tree, for its help text.</summary>
+    public RootCommand Root { get; }
+
+    /// <summary>
+    /// Builds the app. <paramref name="writeReport"/> makes the report files of one run folder and returns the paths it
+    /// wrote; <paramref name="time"/> stamps imported runs (the system clock when null).
+    /// </summary>
+    public static CliApp Build(TextWriter output, TextWriter error, Func<string, IReadOnlyList<string>> writeReport, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(writeReport);
+        return new CliApp(output, error, writeReport, time ?? TimeProvider.System);
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
+    public int Run(IReadOnlyList<string> args)
+    {
+        var parse = Root.Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            foreach (var error in parse.Errors)
+                _error.WriteLine($"slmbench: {error.Message}");
+            _error.WriteLine("Run 'slmbench --help' (or 'slmbench <command> --help') to see the commands and their arguments.");
+            return BadInput;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = _output, Error = _error, EnableDefaultExceptionHandler = false });
+    }
+
+    private RootCommand BuildRoot()
+    {
+        var root = new RootCommand(
+            "slmbench is SlmEnergyBench's command line. It works on the results of benchmark runs: it turns a run folder "
+            + "(results/<run-id>/ with run.json, cases.jsonl, samples.jsonl) into charts and a report, compares two runs model by model, "
+            + "and imports the original seed study's results as a run folder.\n"
+            + "It does not run the benchmark itself: the benchmark runs as tests, with 'dotnet test --filter Category=Energy' "
+            + "(ENERGYBENCH_PROFILE=fake for the simulated one), and writes a new folder under results/.\n"
+            + "Examples: slmbench report results/20261126-193527-fake; from the repository: dotnet run --project src/Cli -- report results/20261126-193527-fake");
+        root.SetAction(parse => new HelpAction().Invoke(parse));
+        root.Subcommands.Add(ReportCommand());
+        root.Subcommands.Add(CompareCommand());
+        root.Subcommands.Add(ImportSeedCommand());
+        return root;
+    }
+
+    private static Option<string> ResultsOption() => new("--results")
+    {
+        Description = "The results folder where run ids are looked up (and, for import-seed, where the new run folder is created).",
+        DefaultValueFactory = _ => DefaultResults,
+    };
+
+    private Command ReportCommand()
+    {
+        var run = new Argument<string>("run") { Description = "A run folder (results/20261126-193527-fake) or a run id under --results (20261126-193527-fake)." };
+        var results = ResultsOption();
+        var command = new Command(
+            "report",
+            "Makes the report of one run. Reads the run folder (run.json, cases.jsonl, samples.jsonl); writes the charts and report.html into "
+            + "that folder and prints the paths written. Example: slmbench report results/20261126-193527-fake "
+            + "(or: dotnet run --project src/Cli -- report 20261126-193527-fake --results results)")
+        {
+            run,
+            results,
+        };
+        command.SetAction(parse => Guard(() =>
+        {
+            var directory = RunFolders.Resolve(parse.GetRequiredValue(run), parse.GetRequiredValue(results));
+            WriteReport(directory);
+            return Success;
+        }));
+        return command;
+    }
+
+    private Command CompareCommand()
+    {
+        var runA = new Argument<string>("runA") { Description = "The reference run A: a run folder or a run id under --results." };
+        var runB = new Argument<string>("runB") { Description = "The run B compared with A: a run folder or a run id under --results." };
+        var results = ResultsOption();
+        var threshold = new Option<double>("--threshold")
+        {
+            Description = "Practical threshold: worse means more than this fraction worse (0.05 = 5%), as Regression:Threshold.",
+            DefaultValueFactory = _ => 0.05,
+        };
+        var alpha = new Option<double>("--alpha")
+        {
+            Description = "Significance level of the paired Wilcoxon signed-rank test, as Regression:Alpha.",
+            DefaultValueFactory = _ => 0.01,
+        };
+        var command = new Command(
+            "compare",
+            "Compares run B with run A, model by model. Reads both run folders; writes nothing, prints a Markdown table of energy (total joules) "
+            + "and latency per model: ratio B / A over the prompts both runs passed, its 95% interval and a verdict (better, same, worse, NA). "
+            + "Exit code 0 when no model is worse, 1 when any model is worse, 2 on bad input. "
+            + "Example: slmbench compare results/20261126-193527-fake results/20261127-101500-fake")
+        {
+            runA,
+            runB,
+            results,
+            threshold,
+            alpha,
+        };
+        command.SetAction(parse => Guard(() =>
+        {
+            var options = new RegressionOptions { Threshold = parse.GetValue(threshold), Alpha = parse.GetValue(alpha) };
+            if (!(options.Threshold >= 0) || !(options.Alpha > 0 && options.Alpha < 1))
+            {
+                _error.WriteLine($"slmbench: --threshold must be 0 or more (given {options.Threshold}) and --alpha between 0 and 1 exclusive (given {options.Alpha}).");
+                return BadInput;
+            }
+
+            var resultsDirectory = parse.GetRequiredValue(results);
+            var a = RunDataReader.Read(RunFolders.Resolve(parse.GetRequiredValue(runA), resultsDirectory));
+            var b = RunDataReader.Read(RunFolders.Resolve(parse.GetRequiredValue(runB), resultsDirectory));
+            foreach (var warning in a.Warnings.Concat(b.Warnings))
+                _error.WriteLine($"warning: {warning}");
+            var comparisons = RunComparison.Compare(a, b, options);
+            _output.Write(RunComparisonText.Markdown(a, b, comparisons, options));
+            return comparisons.Any(c => c.IsWorse) ? WorseOrFailed : Success;
+        }));
+        return command;
+    }
+
+    private Command ImportSeedCommand()
+    {
+        var file = new Argument<string>("results_i.json") { Description = "The seed study's raw results file, e.g. ../shared/seed-study/results_0.json." };
+        var model = new Option<string>("--model")
+        {
+            Description = "The model the file holds (the study's files name none).",
+            DefaultValueFactory = _ => SeedStudyImport.DefaultModel,
+        };
+        var results = ResultsOption();
+        var command = new Command(
+            "import-seed",
+            "Imports the original seed study's results_<i>.json as a new run folder. Reads the study's file; writes a new folder "
+            + "<results>/<time>-seed-import/ (run.json, cases.jsonl, samples.jsonl, seed-analysis.json; never overwrites), prints the study's figures "
+            + "beside this project's and how the missing sample times were inferred, then makes its report. "
+            + "Example: slmbench import-seed ../shared/seed-study/results_0.json --model \"Llama 3.2 1B Instruct\"")
+        {
+            file,
+            model,
+            results,
+        };
+        command.SetAction(parse => Guard(() =>
+        {
+            var directory = SeedStudyImport.Import(parse.GetRequiredValue(file), parse.GetRequiredValue(results), parse.GetRequiredValue(model), _time);
+            var run = RunDataReader.Read(directory);
+            _output.WriteLine($"Imported {run.Cases.Count} records of {run.Manifest.Configuration.Models[0]} into {directory}");
+            _output.WriteLine();
+            _output.Write(SeedStudyText.Of(run.SeedAnalysis!));
+            _output.WriteLine();
+            _output.WriteLine(SeedStudyTimeline.InferredTimesStatement);
+            _output.WriteLine();
+            WriteReport(directory);
+            return Success;
+        }));
+        return command;
+    }
+
+    private void WriteReport(string directory)
+    {
+        var written = _writeReport(directory);
+        _output.WriteLine($"Report of {directory}:");
+        foreach (var path in written)
+            _output.WriteLine($"  {path}");
+        var html = written.FirstOrDefault(p => string.Equals(Path.GetFileName(p), "report.html", StringComparison.OrdinalIgnoreCase));
+        if (html is not null)
+            _output.WriteLine($"Open {html}");
+    }
+
+    /// <summary>Turns bad input into one message on stderr and exit code 2; a report writer that cannot run into exit code 1.</summary>
+    private int Guard(Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is RunDataException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            _error.WriteLine($"slmbench: {e.Message}");
+            return BadInput;
+        }
+        catch (NotSupportedException e)
+        {
+            _error.WriteLine($"slmbench: cannot make the report: {e.Message}");
+            return WorseOrFailed;
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using Microsoft.Extensions.Time.Testing;
+using SlmEnergyBench.Cli;
+using SlmEnergyBench.Harness.SeedStudy;
+using SlmEnergyBench.Unit.Reports;
+using SlmEnergyBench.Unit.SeedStudy;
+
+namespace SlmEnergyBench.Unit.Cli;
+
+public sealed class CliAppTests : IDisposable
+{
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
+    private readonly List<string> _reported = [];
+    private readonly string _results = Path.Combine(Path.GetTempPath(), "slmbench-cli-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        _output.Dispose();
+        _error.Dispose();
+        if (Directory.Exists(_results))
+            Directory.Delete(_results, recursive: true);
+    }
+
+    private int Run(params string[] args) =>
+        CliApp.Build(_output, _error, RecordReport, new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 19, 35, 27, TimeSpan.Zero))).Run(args);
+
+    private IReadOnlyList<string> RecordReport(string runDirectory)
+    {
+        _reported.Add(runDirectory);
+        return [Path.Combine(runDirectory, "energy.png"), Path.Combine(runDirectory, "report.html")];
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData]
+    public void Help_SaysWhatSlmbenchIsItsCommandsAndHowTheBenchmarkRuns(params string[] args)
+    {
+        // Act
+        var code = Run(args);
+
+        // Assert
+        code.Should().Be(0);
+        var help = _output.ToString();
+        help.Should().Contain("SlmEnergyBench's command line").And.Contain("dotnet test --filter Category=Energy");
+        help.Should().Contain("report <run>").And.Contain("compare <runA> <runB>").And.Contain("import-seed <results_i.json>");
+        help.Should().Contain("slmbench report results/20261126-193527-fake").And.Contain("dotnet run --project src/Cli -- report");
+        _error.ToString().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void CompareHelp_StatesTheExitCodes()
+    {
+        // Act
+        var code = Run("compare", "--help");
+
+        // Assert
+        code.Should().Be(0);
+        _output.ToString().Should().Contain("Exit code 0 when no model is worse, 1 when any model is worse, 2 on bad input")
+            .And.Contain("--threshold").And.Contain("--alpha");
+    }
+
+    [Fact]
+    public void Compare_RunWithItself_PrintsSameAndExitsZero()
+    {
+        // Arrange
+        var run = RunComparisonFixtures.WideCopyOfFakeRun();
+
+        // Act
+        var code = Run("compare", run, run);
+
+        // Assert
+        code.Should().Be(0);
+        _output.ToString().Should().Contain("| Llama 3.2 1B Instruct | 12 | same | x1.000 [1.000, 1.000] | same |");
+        _error.ToString().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Compare_AgainstA20PercentWorseRun_PrintsWorseAndExitsOne()
+    {
+        // Arrange
+        var a = RunComparisonFixtures.WideCopyOfFakeRun();
+        var b = RunComparisonFixtures.WideCopyOfFakeRun(c => RunComparisonFixtures.Scale(c, 1.2));
+
+        // Act
+        var code = Run("compare", a, b);
+
+        // Assert
+        code.Should().Be(1);
+        _output.ToString().Should().Contain("| worse | x1.200");
+    }
+
+    [Fact]
+    public void Compare_RunIdsUnderResults_AreFound()
+    {
+        // Arrange
+        var run = RunComparisonFixtures.WideCopyOfFakeRun();
+
+        // Act
+        var code = Run("compare", ReportFixtures.FakeRunId, ReportFixtures.FakeRunId, "--results", Path.GetDirectoryName(run)!, "--threshold", "0.1");
+
+        // Assert
+        code.Should().Be(0);
+        _output.ToString().Should().Contain("beyond 10%");
+    }
+
+    [Theory]
+    [InlineData("--alpha", "1.5")]
+    [InlineData("--threshold", "-0.1")]
+    public void Compare_BadOption_ExitsTwo(string option, string value)
+    {
+        // Act
+        var code = Run("compare", ReportFixtures.FakeRun, ReportFixtures.FakeRun, option, value);
+
+        // Assert
+        code.Should().Be(2);
+        _error.ToString().Should().Contain("--threshold must be 0 or more");
+    }
+
+    [Fact]
+    public void Compare_MissingArgument_ExitsTwoWithAHint()
+    {
+        // Act
+        var code = Run("compare", ReportFixtures.FakeRun);
+
+        // Assert
+        code.Should().Be(2);
+        _error.ToString().Should().Contain("slmbench --help");
+    }
+
+    [Fact]
+    public void Report_ByPath_GivesTheRunFolderToTheWriterAndPrintsWhatToOpen()
+    {
+        // Act
+        var code = Run("report", ReportFixtures.FakeRun);
+
+        // Assert
+        code.Should().Be(0);
+        _reported.Should().Equal(Path.GetFullPath(ReportFixtures.FakeRun));
+        _output.ToString().Should().Contain(Path.Combine(ReportFixtures.FakeRun, "energy.png"))
+            .And.Contain($"Open {Path.Combine(ReportFixtures.FakeRun, "report.html")}");
+    }
+
+    [Fact]
+    public void Report_ByRunId_LooksItUpUnderResults()
+    {
+        // Act
+        var code = Run("report", ReportFixtures.FakeRunId, "--results", Path.GetDirectoryName(ReportFixtures.FakeRun)!);
+
+        // Assert
+        code.Should().Be(0);
+        _reported.Should().Equal(Path.GetFullPath(ReportFixtures.FakeRun));
+    }
+
+    [Fact]
+    public void Report_MissingFolder_ExitsTwoWithOneMessageNamingIt()
+    {
+        // Act
+        var code = Run("report", "no-such-run", "--results", _results);
+
+        // Assert
+        code.Should().Be(2);
+        var error = _error.ToString();
+        error.Should().StartWith("slmbench: no-such-run: no such run folder").And.Contain(_results).And.NotContain(" at ");
+        error.Trim().Split('\n').Should().ContainSingle();
+        _reported.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Report_FolderThatIsNoRun_ExitsTwo()
+    {
+        // Act
+        var code = Run("report", Path.GetDirectoryName(ReportFixtures.FakeRun)!);
+
+        // Assert
+        code.Should().Be(2);
+        _error.ToString().Should().Contain("not a run folder (no run.json)");
+    }
+
+    [Fact]
+    public void Compare_BrokenRunFolder_ExitsTwoNamingTheFile()
+    {
+        // Arrange
+        var broken = ReportFixtures.CopyOfFakeRun();
+        File.WriteAllText(Path.Combine(broken, "run.json"), "{ not json");
+
+        // Act
+        var code = Run("compare", ReportFixtures.FakeRun, broken);
+
+        // Assert
+        code.Should().Be(2);
+        _error.ToString().Should().StartWith($"slmbench: {Path.Combine(broken, "run.json")}: not a run manifest");
+    }
+
+    [Fact]
+    public void ImportSeed_Fixture_WritesARunFolderPrintsTheFiguresAndHowTimesWereInferredThenReports()
+    {
+        // Act
+        var code = Run("import-seed", SeedStudyTestFiles.Fixture, "--model", "Tiny", "--results", _results);
+
+        // Assert
+        code.Should().Be(0);
+        var folder = Path.Combine(_results, "20261126-193527-seed-import");
+        File.Exists(Path.Combine(folder, "run.json")).Should().BeTrue();
+        File.Exists(Path.Combine(folder, SeedStudyImport.SeedAnalysisFile)).Should().BeTrue();
+        var output = _output.ToString();
+        output.Should().Contain($"Imported 2 records of Tiny into {folder}");
+        output.Should().Contain(SeedStudyTimeline.InferredTimesStatement);
+        output.Should().Contain("| aspect | metric | study's way | this project's way | change |")
+            .And.Contain("| rectangle sum vs integration over the real window | GPU energy per response, J | 4.6 | 5.75 | +25.0% |");
+        _reported.Should().Equal(folder);
+    }
+
+    [Fact]
+    public void ImportSeed_BadFile_ExitsTwo()
+    {
+        // Act
+        var code = Run("import-seed", Path.Combine(_results, "results_9.json"), "--results", _results);
+
+        // Assert
+        code.Should().Be(2);
+        _error.ToString().Should().Contain("results_9.json: no such file");
+    }
+
+    [Fact]
+    public void Report_WriterNotAvailable_SaysSoAndExitsOne()
+    {
+        // Arrange
+        var app = CliApp.Build(_output, _error, _ => throw new NotSupportedException("report writer not merged yet"));
+
+        // Act
+        var code = app.Run(["report", ReportFixtures.FakeRun]);
+
+        // Assert
+        code.Should().Be(1);
+        _error.ToString().Should().Contain("report writer not merged yet");
+    }
+}

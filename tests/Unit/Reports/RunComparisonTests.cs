@@ -1,0 +1,111 @@
+using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Reports;
+using SlmEnergyBench.Harness.Statistics;
+
+namespace SlmEnergyBench.Unit.Reports;
+
+public sealed class RunComparisonTests
+{
+    private static readonly RegressionOptions Options = new();
+
+    [Fact]
+    public void Compare_WideRunWithItself_IsSameWithRatioOne()
+    {
+        // Arrange
+        var run = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun());
+
+        // Act
+        var comparisons = RunComparison.Compare(run, run, Options);
+
+        // Assert
+        comparisons.Select(c => c.Model).Should().Equal(run.Models);
+        comparisons.Should().HaveCount(3).And.OnlyContain(c =>
+            c.Pairs == 12 && c.Energy.Kind == Verdict.Same && c.Latency.Kind == Verdict.Same && !c.IsWorse);
+        comparisons.Should().OnlyContain(c => Math.Abs(c.Energy.Ratio!.Value - 1) < 1e-12 && Math.Abs(c.Latency.Ratio!.Value - 1) < 1e-12);
+    }
+
+    [Fact]
+    public void Compare_EveryCase20PercentHungrierAndSlower_IsWorseForEnergyAndLatency()
+    {
+        // Arrange
+        var a = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun());
+        var b = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun(c => RunComparisonFixtures.Scale(c, 1.2)));
+
+        // Act
+        var comparisons = RunComparison.Compare(a, b, Options);
+
+        // Assert
+        comparisons.Should().HaveCount(3).And.OnlyContain(c => c.Energy.Kind == Verdict.Worse && c.Latency.Kind == Verdict.Worse && c.IsWorse);
+        comparisons.Should().OnlyContain(c => Math.Abs(c.Energy.Ratio!.Value - 1.2) < 1e-9 && Math.Abs(c.Latency.Ratio!.Value - 1.2) < 1e-9);
+        comparisons[0].Energy.Message.Should().StartWith("worse: energy x1.200");
+
+        // And the other way round: A is better than B.
+        RunComparison.Compare(b, a, Options).Should().OnlyContain(c => c.Energy.Kind == Verdict.Better && c.Latency.Kind == Verdict.Better);
+    }
+
+    [Fact]
+    public void Compare_AnotherMeter_IsNaWithTheReason()
+    {
+        // Arrange
+        var a = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun());
+        var other = RunComparisonFixtures.WideCopyOfFakeRun();
+        RunComparisonFixtures.SetMeter(other, "rapl");
+        var b = RunDataReader.Read(other);
+
+        // Act
+        var comparisons = RunComparison.Compare(a, b, Options);
+
+        // Assert
+        comparisons.Should().HaveCount(3).And.OnlyContain(c => c.Energy.Kind == Verdict.NA && c.Latency.Kind == Verdict.NA && c.Pairs == 0);
+        comparisons[0].Energy.Message.Should().Be(
+            "NA: run A was measured by powermetrics (Measured, cpu+gpu+ane+total), run B by rapl (Measured, cpu+gpu+ane+total): energies of different meters are not comparable");
+    }
+
+    [Fact]
+    public void Compare_ModelInOnlyOneRun_IsNa()
+    {
+        // Arrange
+        var a = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun());
+        var b = a with { Cases = [.. a.Cases.Where(c => c.Model != "Llama 3 8B Instruct")] };
+
+        // Act
+        var comparisons = RunComparison.Compare(a, b, Options);
+
+        // Assert
+        comparisons.Single(c => c.Model == "Llama 3 8B Instruct").Energy.Message.Should().Be($"NA: only in run A ({a.RunId})");
+        RunComparison.Compare(b, a, Options).Single(c => c.Model == "Llama 3 8B Instruct").Latency.Message.Should().Be($"NA: only in run B ({a.RunId})");
+    }
+
+    [Fact]
+    public void Compare_TheFixedRunsFourPrompts_AreTooFewPairs()
+    {
+        // Arrange
+        var run = RunDataReader.Read(ReportFixtures.FakeRun);
+
+        // Act
+        var comparisons = RunComparison.Compare(run, run, Options);
+
+        // Assert
+        comparisons.Should().OnlyContain(c => c.Pairs == 4 && c.Energy.Kind == Verdict.NA && c.Energy.Message == "NA: 4 pairs, at least 6 needed");
+    }
+
+    [Fact]
+    public void Markdown_NamesBothRunsTheirMetersAndOneRowPerModel()
+    {
+        // Arrange
+        var a = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun());
+        var b = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun(c => RunComparisonFixtures.Scale(c, 1.2)));
+
+        // Act
+        var text = RunComparisonText.Markdown(a, b, RunComparison.Compare(a, b, Options), Options);
+
+        // Assert
+        var lines = text.Split('\n', StringSplitOptions.TrimEntries);
+        lines[0].Should().StartWith($"Run B `{b.RunId}` ({b.Directory}; meter powermetrics (Measured, cpu+gpu+ane+total))");
+        lines[1].Should().StartWith($"compared with run A `{a.RunId}` ({a.Directory}");
+        lines[2].Should().StartWith("Ratio = B / A");
+        text.Should().Contain("| model | pairs | energy verdict | energy ratio [CI] | latency verdict | latency ratio [CI] | message |");
+        text.Should().Contain("| Llama 3.2 1B Instruct | 12 | worse | x1.200 [1.200, 1.200] | worse | x1.200 [1.200, 1.200] | worse: energy x1.200");
+        lines.Count(l => l.StartsWith("| Llama", StringComparison.Ordinal)).Should().Be(3);
+    }
+}
