@@ -1,0 +1,114 @@
+using System.Globalization;
+using ScottPlot;
+using SlmEnergyBench.Harness.Metering;
+
+namespace SlmEnergyBench.Harness.Reports.Charts;
+
+/// <summary>
+/// One model's stretch of the session: the total power of every meter sample as a step line, each request window
+/// shaded, the model's idle window shaded lighter and its idle level as a dashed line.
+/// </summary>
+internal static class PowerTimelineChart
+{
+    public const int Width = 900;
+    public const int Height = 400;
+
+    /// <summary>The file stem of <paramref name="model"/>'s power chart: <c>power-&lt;slug&gt;</c>.</summary>
+    public static string FileStemFor(string model) => "power-" + ChartText.Slug(model);
+
+    /// <summary>The label of the idle line, e.g. "idle 0.65 W".</summary>
+    public static string IdleLabel(double watts) => "idle " + watts.ToString("0.00", CultureInfo.InvariantCulture) + " W";
+
+    /// <summary>Draws the chart; null when the model has no request window or no sample with a total over its span.</summary>
+    public static RenderedChart? Render(RunData run, string model, int modelIndex)
+    {
+        var requests = run.Cases.Where(c => c.Model == model && c.Completion is not null).ToArray();
+        if (requests.Length == 0)
+            return null;
+        var idle = run.Manifest.Idle.FirstOrDefault(i => i.Label == "before " + model);
+        var start = requests.Min(c => c.Completion!.StartS);
+        var end = requests.Max(c => c.Completion!.EndS);
+        if (idle is not null)
+            start = Math.Min(start, idle.StartS);
+        var pad = Math.Max(0.2, (end - start) * 0.02);
+        start -= pad;
+        end += pad;
+
+        var samples = run.Samples
+            .Where(s => s.EndS > start && s.StartS < end && s.DurationS > 0 && s.EnergyJ.ContainsKey(Domains.Total))
+            .OrderBy(s => s.StartS)
+            .ToArray();
+        if (samples.Length == 0)
+            return null;
+
+        var estimated = run.IsEstimated;
+        var title = $"Power over time: {model}" + (estimated ? ChartText.EstimatedTitleSuffix : "");
+        var components = ChartText.Components(run.Manifest.Meter);
+        var plot = ChartCanvas.Create(title, "Session time (s)", $"Total power (W, {components})");
+        var colour = ChartPalette.ForModel(modelIndex);
+
+        if (idle is not null)
+        {
+            var idleSpan = plot.Add.HorizontalSpan(idle.StartS, idle.EndS, Colors.Gray.WithAlpha(0.18));
+            idleSpan.LineWidth = 0;
+            idleSpan.LegendText = "idle measurement window";
+        }
+
+        var passedShown = false;
+        var failedShown = false;
+        foreach (var request in requests)
+        {
+            var passed = request.Outcome == "passed";
+            var span = plot.Add.HorizontalSpan(request.Completion!.StartS, request.Completion.EndS, (passed ? colour : Colors.Red).WithAlpha(0.22));
+            span.LineWidth = 0;
+            if (passed && !passedShown)
+            {
+                span.LegendText = "request window (passed)";
+                passedShown = true;
+            }
+            else if (!passed && !failedShown)
+            {
+                span.LegendText = "request window (failed)";
+                failedShown = true;
+            }
+        }
+
+        var xs = new double[samples.Length * 2];
+        var ys = new double[samples.Length * 2];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var watts = samples[i].EnergyJ[Domains.Total] / samples[i].DurationS;
+            xs[2 * i] = samples[i].StartS;
+            xs[(2 * i) + 1] = samples[i].EndS;
+            ys[2 * i] = watts;
+            ys[(2 * i) + 1] = watts;
+        }
+
+        var line = plot.Add.ScatterLine(xs, ys, colour.Darken(0.3));
+        line.LineWidth = 1.8f;
+        line.LegendText = "total power per meter sample";
+
+        string idleText = "no idle measurement before this model";
+        if (idle is not null && idle.PowerW.TryGetValue(Domains.Total, out var idleWatts))
+        {
+            var idleLine = plot.Add.HorizontalLine(idleWatts, 1.5f, Color.FromHex(ChartPalette.IdleHex), LinePattern.Dashed);
+            idleLine.LegendText = "idle level (before the model)";
+            var idleLabel = plot.Add.Text(IdleLabel(idleWatts), start, idleWatts);
+            idleLabel.Alignment = Alignment.LowerLeft;
+            idleLabel.OffsetX = 4;
+            idleLabel.OffsetY = -2;
+            idleLabel.LabelFontSize = 12;
+            idleLabel.LabelBold = true;
+            idleText = $"the dashed line is the idle power measured before the model ({IdleLabel(idleWatts)})";
+        }
+
+        plot.Axes.SetLimitsX(start, end);
+        plot.Axes.SetLimitsY(0, ys.Max() * 1.12);
+        plot.ShowLegend(Edge.Bottom);
+
+        var caption = $"Total power of each meter sample (energy / sample duration) over {model}'s part of the session; "
+            + $"shaded: its {requests.Length} request windows; grey: the idle measurement window; {idleText}. "
+            + ChartText.EnergySource(run.Manifest.Meter, estimated);
+        return ChartCanvas.Render(plot, FileStemFor(model), title, caption, [model], Width, Height);
+    }
+}

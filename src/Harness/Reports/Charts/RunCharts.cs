@@ -1,0 +1,142 @@
+using SlmEnergyBench.Harness.Statistics;
+using SlmEnergyBench.Harness.Summaries;
+
+namespace SlmEnergyBench.Harness.Reports.Charts;
+
+/// <summary>
+/// Draws the charts of a run report from a <see cref="RunData"/>: the seed study's six per-model bar charts with
+/// confidence intervals, time against energy per request, power over time per model, and this run beside the
+/// published J/token and J/response figures. Statistics are of passed cases only. Every energy chart of an estimated
+/// run says ESTIMATED in its title and caption.
+/// </summary>
+public static class RunCharts
+{
+    public const string InferenceTime = "inference-time";
+    public const string TokensPerSecond = "tokens-per-second";
+    public const string WordsPerSecond = "words-per-second";
+    public const string ResponsesPerSecond = "responses-per-second";
+    public const string AveragePower = "average-power";
+    public const string EnergyPerResponse = "energy-per-response";
+    public const string TimeVsEnergy = TimeEnergyChart.FileStem;
+    public const string PublishedJoulesPerToken = "published-joules-per-token";
+    public const string PublishedJoulesPerResponse = "published-joules-per-response";
+
+    /// <summary>
+    /// The charts in report order: the six bar charts, time-vs-energy, one power chart per model, the two published
+    /// comparisons. A chart without any data (no energy, no passed case) is left out.
+    /// </summary>
+    public static IReadOnlyList<RenderedChart> Render(RunData run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var estimated = run.IsEstimated;
+        var energy = ChartText.EnergySource(run.Manifest.Meter, estimated);
+        var charts = new List<RenderedChart?>
+        {
+            MetricChart(run, InferenceTime, "Inference time per response", "Inference time (s)", "s", MetricNames.LatencyS, "harness wall time of a request", ""),
+            MetricChart(run, TokensPerSecond, "Tokens per second", "Completion tokens per second", "tok/s", MetricNames.TokensPerSecond, "completion tokens per second of wall time", ""),
+            MetricChart(run, WordsPerSecond, "Words per second", "Words per second", "words/s", MetricNames.WordsPerSecond, "words per second of wall time", ""),
+            ResponsesChart(run),
+            MetricChart(run, AveragePower, "Average power during a request" + Suffix(estimated), "Average power (W)", "W", MetricNames.AveragePowerW, "average total power over a request window", energy),
+            MetricChart(run, EnergyPerResponse, "Energy per response" + Suffix(estimated), "Energy per response (J)", "J", MetricNames.JoulesPerResponse, "gross total energy of a request window", energy),
+            TimeEnergyChart.Render(run),
+        };
+        charts.AddRange(run.Models.Select((m, i) => PowerTimelineChart.Render(run, m, i)));
+        charts.Add(PublishedJoulesPerTokenChart(run));
+        charts.Add(PublishedJoulesPerResponseChart(run));
+        return [.. charts.OfType<RenderedChart>()];
+    }
+
+    private static string Suffix(bool estimated) => estimated ? ChartText.EstimatedTitleSuffix : "";
+
+    /// <summary>Each model with passed cases and <paramref name="metric"/>, with its statistics, in run order.</summary>
+    private static IEnumerable<(int Index, string Model, SampleStatistics Statistics)> Values(RunData run, string metric) =>
+        run.Models
+            .Select((m, i) => (Index: i, Model: m, Summary: run.Summary.Models.FirstOrDefault(s => s.Model == m)))
+            .Where(x => x.Summary is { Passed: > 0 } && x.Summary.Metrics.ContainsKey(metric))
+            .Select(x => (x.Index, x.Model, x.Summary!.Metrics[metric]));
+
+    private static string Counts(IReadOnlyList<ModelValue> values) =>
+        string.Join(", ", values.Select(v => $"{v.Model}: {v.N}"));
+
+    private static RenderedChart? MetricChart(
+        RunData run, string stem, string title, string yLabel, string unit, string metric, string what, string energySentence)
+    {
+        var values = Values(run, metric).Select(x => new ModelValue(x.Index, x.Model, x.Statistics.Mean, x.Statistics.CiLow, x.Statistics.CiHigh, x.Statistics.N)).ToArray();
+        if (values.Length == 0)
+            return null;
+        var confidence = Values(run, metric).First().Statistics.Confidence;
+        var caption = $"Bars: the mean {what} over the passed cases of each model (n = {Counts(values)}); "
+            + $"error bars: the {ChartText.Percent(confidence)} bootstrap confidence interval of the mean."
+            + (energySentence.Length > 0 ? " " + energySentence : "");
+        return ModelBarChart.Render(stem, title, yLabel, unit, caption, values);
+    }
+
+    private static RenderedChart? ResponsesChart(RunData run)
+    {
+        var latencies = Values(run, MetricNames.LatencyS).Where(x => x.Statistics.Mean > 0 && x.Statistics.CiLow > 0).ToArray();
+        if (latencies.Length == 0)
+            return null;
+        var values = latencies
+            .Select(x => new ModelValue(x.Index, x.Model, 1 / x.Statistics.Mean, 1 / x.Statistics.CiHigh, 1 / x.Statistics.CiLow, x.Statistics.N))
+            .ToArray();
+        var caption = $"Bars: 1 / the mean inference time over the passed cases of each model (n = {Counts(values)}), as there is no per-case "
+            + $"responses/s; error bars: the {ChartText.Percent(latencies[0].Statistics.Confidence)} bootstrap confidence interval of the mean "
+            + "inference time, inverted (1 / upper bound, 1 / lower bound).";
+        return ModelBarChart.Render(ResponsesPerSecond, "Responses per second", "Responses per second", "resp/s", caption, values);
+    }
+
+    /// <summary>"This run: model, hardware, batch 1, cpu+gpu+ane (powermetrics)", with ", ESTIMATED" when it is.</summary>
+    private static string ThisRunLabel(RunData run, string model)
+    {
+        var hardware = run.Manifest.Backend.Name.Contains("fake", StringComparison.OrdinalIgnoreCase)
+            ? "fake backend (simulated)"
+            : run.Manifest.Machine.CpuModel ?? run.Manifest.Machine.Os;
+        var label = $"This run: {model}, {hardware}, batch 1, {ChartText.Components(run.Manifest.Meter)} ({run.Manifest.Meter.Meter})";
+        return run.IsEstimated ? label + ", ESTIMATED" : label;
+    }
+
+    private static string PublishedCaption(RunData run, string what) =>
+        $"{what} Published figures from {PublishedFigures.Paper}, the {PublishedFigures.SeedStudy} and, for scale, "
+        + $"{PublishedFigures.GreenTokenIndex} and {PublishedFigures.MlEnergy}; the paper's are read off its charts (about ±10%). "
+        + "J/token depends strongly on batch size and hardware (and on which components are metered), so this compares "
+        + "orders of magnitude only. " + ChartText.EnergySource(run.Manifest.Meter, run.IsEstimated);
+
+    private static RenderedChart? PublishedJoulesPerTokenChart(RunData run)
+    {
+        var ours = run.Models
+            .Select(m => (Model: m, Summary: run.Summary.Models.FirstOrDefault(s => s.Model == m)))
+            .Where(x => x.Summary is { Passed: > 0, JoulesPerTokenRatioOfTotals: > 0 })
+            .Select(x => new PublishedBar(ThisRunLabel(run, x.Model), x.Summary!.JoulesPerTokenRatioOfTotals!.Value, null, null, ChartPalette.ThisRunHex));
+        var published = PublishedFigures.All
+            .Where(f => f.JoulesPerToken is > 0)
+            .Select(f => new PublishedBar(f.Label, f.JoulesPerToken!.Value, null, null, ChartPalette.HexForSource(f.Source)));
+        PublishedBar[] rows = [.. ours, .. published];
+        if (!rows.Any(r => r.Hex == ChartPalette.ThisRunHex))
+            return null;
+        var title = "Energy per output token: this run and published figures" + Suffix(run.IsEstimated);
+        var caption = PublishedCaption(run, "This run's bars: total joules / total completion tokens over each model's passed cases (ratio of totals).");
+        return PublishedComparisonChart.Render(PublishedJoulesPerToken, title, "Joules per output token (J)", "J/token", caption, rows);
+    }
+
+    private static RenderedChart? PublishedJoulesPerResponseChart(RunData run)
+    {
+        var ours = Values(run, MetricNames.JoulesPerResponse)
+            .Where(x => x.Statistics.Mean > 0)
+            .Select(x => new PublishedBar(
+                ThisRunLabel(run, x.Model), x.Statistics.Mean,
+                x.Statistics.CiLow > 0 ? x.Statistics.CiLow : null, x.Statistics.CiLow > 0 ? x.Statistics.CiHigh : null,
+                ChartPalette.ThisRunHex))
+            .ToArray();
+        if (ours.Length == 0)
+            return null;
+        var published = PublishedFigures.All
+            .Where(f => f.JoulesPerResponse is > 0)
+            .Select(f => new PublishedBar(f.Label, f.JoulesPerResponse!.Value, null, null, ChartPalette.HexForSource(f.Source)));
+        var confidence = Values(run, MetricNames.JoulesPerResponse).First().Statistics.Confidence;
+        var title = "Energy per response: this run and published figures" + Suffix(run.IsEstimated);
+        var caption = PublishedCaption(
+            run,
+            $"This run's bars: the mean gross energy of a request window over each model's passed cases; error bars: the {ChartText.Percent(confidence)} bootstrap confidence interval of the mean.");
+        return PublishedComparisonChart.Render(PublishedJoulesPerResponse, title, "Joules per response (J)", "J", caption, [.. ours, .. published]);
+    }
+}
