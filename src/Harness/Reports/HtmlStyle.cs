@@ -6,7 +6,7 @@ internal static class HtmlStyle
     public const string Css = """
         :root { color-scheme: light; --ink: #1d2330; --muted: #5b6472; --line: #d9dee7; --head: #f3f5f9; --accent: #2456a6; }
         * { box-sizing: border-box; }
-        body { margin: 0 auto; max-width: 1260px; padding: 24px 28px 48px; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
+        body { margin: 0 auto; max-width: 1260px; padding: 24px 20px 48px; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
         h1 { font-size: 26px; margin: 0 0 4px; }
         h2 { font-size: 20px; margin: 36px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
         h3 { font-size: 16px; margin: 20px 0 8px; }
@@ -23,12 +23,12 @@ internal static class HtmlStyle
         nav { margin: 16px 0; padding: 8px 12px; background: var(--head); border-radius: 6px; font-size: 14px; }
         nav a { margin-right: 14px; white-space: nowrap; }
         .scroll { overflow-x: auto; margin: 8px 0; }
-        table { border-collapse: collapse; font-size: 13.5px; }
+        table { border-collapse: collapse; font-size: 13px; }
         caption { text-align: left; color: var(--muted); padding: 4px 0; caption-side: top; }
-        th, td { border: 1px solid var(--line); padding: 5px 8px; vertical-align: top; text-align: left; }
+        th, td { border: 1px solid var(--line); padding: 4px 7px; vertical-align: top; text-align: left; }
         thead th { background: var(--head); position: sticky; top: 0; }
-        tbody th { font-weight: 600; min-width: 9em; }
-        .ci { color: var(--muted); font-size: 12px; }
+        tbody th { font-weight: 600; min-width: 8em; }
+        .ci { color: var(--muted); font-size: 11.5px; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.failed > * { background: #fdecec; }
         tr.ours > * { background: #fffbe6; }

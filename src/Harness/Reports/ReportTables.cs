@@ -42,7 +42,9 @@ internal static class ReportTables
             row.AddRange([Number(m.JoulesPerTokenRatioOfTotals, mark), Number(m.JoulesPerTokenMeanOfRatios, mark), MeanCi(Metric(m, MetricNames.AveragePowerW), mark)]);
             if (ttft)
                 row.Add(MeanCi(Metric(m, MetricNames.TimeToFirstTokenS)));
-            row.Add(m.Method is { } method ? $"{ReportText.Method(method)} ({m.Meter})" : "none");
+            row.Add(m.Method is not { } method ? "none"
+                : m.Meter == run.Manifest.Meter.Meter ? ReportText.Method(method)
+                : $"{ReportText.Method(method)} ({m.Meter})");
             rows.Add(row);
         }
 

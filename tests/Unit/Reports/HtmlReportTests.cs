@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Reports;
 
 namespace SlmEnergyBench.Unit.Reports;
@@ -27,6 +28,20 @@ public sealed partial class HtmlReportTests
 
         html.Should().Contain("class=\"banner estimated\"").And.Contain("Energy figures in this report are ESTIMATED by a utilisation model, not measured");
         html.Should().Contain(">~");
+    }
+
+    [Fact]
+    public void Render_EstimatedWithAPowerModel_ShowsTheFormulaInTheBanner()
+    {
+        var run = RunDataReader.Read(RunCopies.Estimated());
+        var model = new PowerModelDescription("P(u) = IdleW + (TdpW - IdleW) x u", new Dictionary<string, double> { ["TdpW"] = 85, ["IdleW"] = 8.5 });
+        run = run with { Manifest = run.Manifest with { Meter = run.Manifest.Meter with { Model = model } } };
+
+        var html = HtmlReport.Render(run, []);
+        var md = MarkdownReport.Render(run, []);
+
+        html.Should().Contain("<span class=\"detail\">Model: P(u) = IdleW + (TdpW - IdleW) x u with IdleW = 8.5, TdpW = 85</span>");
+        md.Should().Contain("Model: P(u) = IdleW + (TdpW - IdleW) x u with IdleW = 8.5, TdpW = 85.**");
     }
 
     [Fact]
