@@ -75,4 +75,19 @@ public sealed class ReportWriterTests
         md.Should().Contain("> **Energy figures in this report are ESTIMATED by a utilisation model, not measured.**");
         md.Should().Contain("\\~");
     }
+
+    [Fact]
+    public void Reports_FailedCase_ListedInMarkdownAndMarkedInHtml()
+    {
+        var run = RunDataReader.Read(RunCopies.WithFirstCaseFailed("coverage 0.5 | below <0.98>"));
+
+        var md = MarkdownReport.Render(run, []);
+        var html = HtmlReport.Render(run, []);
+
+        md.Should().Contain("## Failed cases\n\n- Llama 3.2 1B Instruct, prompt 1, repetition 1: coverage 0.5 \\| below \\<0.98\\>\n");
+        md.Should().NotContain("second problem");
+        html.Should().Contain("<tr class=\"failed\"><th scope=\"row\">Llama 3.2 1B Instruct</th>")
+            .And.Contain("coverage 0.5 | below &lt;0.98&gt;; second problem");
+        MarkdownReport.Render(RunDataReader.Read(ReportFixtures.FakeRun), []).Should().NotContain("Failed cases");
+    }
 }

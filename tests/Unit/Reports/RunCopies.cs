@@ -21,6 +21,20 @@ internal static class RunCopies
         return dir;
     }
 
+    /// <summary>A copy whose first case failed with <paramref name="problem"/> (model name with a pipe, to test escaping).</summary>
+    public static string WithFirstCaseFailed(string problem)
+    {
+        var dir = ReportFixtures.CopyOfFakeRun();
+        var path = Path.Combine(dir, RunDataReader.CasesFile);
+        var lines = File.ReadAllLines(path);
+        var first = JsonNode.Parse(lines[0])!;
+        first["outcome"] = "failed";
+        first["problems"] = new JsonArray(problem, "second problem");
+        lines[0] = first.ToJsonString();
+        File.WriteAllLines(path, lines);
+        return dir;
+    }
+
     /// <summary>A copy whose energy is marked estimated in cases.jsonl and run.json.</summary>
     public static string Estimated()
     {
