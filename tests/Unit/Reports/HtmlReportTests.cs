@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using SlmEnergyBench.Harness.Metering;
+using SlmEnergyBench.Harness.Reports;
+
+namespace SlmEnergyBench.Unit.Reports;
+
+public sealed partial class HtmlReportTests
+{
+    [Fact]
+    public void Render_ResponseWithScript_ShowsItEscapedAndRunsNothing()
+    {
+        var run = RunDataReader.Read(RunCopies.WithFirstResponse(RunCopies.ScriptResponse));
+
+        var html = HtmlReport.Render(run, ReportTestCharts.Fixed());
+
+        html.Should().Contain("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;");
+        html.Should().NotContainAny("<script", "<b>bold");
+        html.Should().NotContain("<SCRIPT");
+    }
+
+    [Fact]
+    public void Render_EstimatedCopy_ShowsTheEstimatedBannerAndMarksEnergy()
+    {
+        var run = RunDataReader.Read(RunCopies.Estimated());
+
+        var html = HtmlReport.Render(run, []);
+
+        html.Should().Contain("class=\"banner estimated\"").And.Contain("Energy figures in this report are ESTIMATED by a utilisation model, not measured");
+        html.Should().Contain(">~");
+    }
+
+    [Fact]
+    public void Render_EstimatedWithAPowerModel_ShowsTheFormulaInTheBanner()
+    {
+        var run = RunDataReader.Read(RunCopies.Estimated());
+        var model = new PowerModelDescription("P(u) = IdleW + (TdpW - IdleW) x u", new Dictionary<string, double> { ["TdpW"] = 85, ["IdleW"] = 8.5 });
+        run = run with { Manifest = run.Manifest with { Meter = run.Manifest.Meter with { Model = model } } };
+
+        var html = HtmlReport.Render(run, []);
+        var md = MarkdownReport.Render(run, []);
+
+        html.Should().Contain("<span class=\"detail\">Model: P(u) = IdleW + (TdpW - IdleW) x u with IdleW = 8.5, TdpW = 85</span>");
+        md.Should().Contain("Model: P(u) = IdleW + (TdpW - IdleW) x u with IdleW = 8.5, TdpW = 85.**");
+    }
+
+    [Fact]
+    public void Render_FixedRun_NoEstimatedBannerButTheFakeOne()
+    {
+        var run = RunDataReader.Read(ReportFixtures.FakeRun);
+
+        var html = HtmlReport.Render(run, []);
+
+        html.Should().NotContain("ESTIMATED by a utilisation model").And.NotContain("banner estimated");
+        html.Should().Contain("class=\"banner fake\"").And.Contain("the numbers come from simulated servers and are for checking the tool, not for comparison");
+    }
+
+    [Fact]
+    public void Render_FixedRun_IsSelfContainedWithEveryChartInlineAndTheSectionsInOrder()
+    {
+        var run = RunDataReader.Read(ReportFixtures.FakeRun);
+        var charts = ReportTestCharts.Fixed();
+
+        var html = HtmlReport.Render(run, charts);
+
+        foreach (var chart in charts)
+        {
+            var dataUri = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(chart.Svg));
+            html.Should().Contain($"<img src=\"{dataUri}\" alt=\"{chart.Title}\">");
+            html.Should().Contain($"href=\"charts/{chart.FileStem}.png\"").And.Contain($"href=\"charts/{chart.FileStem}.svg\"");
+        }
+
+        ExternalReference().Matches(html).Should().BeEmpty("the report must not load anything");
+        html.Should().NotContain("<script").And.NotContain("<link").And.NotContain("@import");
+        string[] sections = ["id=\"energy\"", "id=\"summary\"", "id=\"charts\"", "id=\"published\"", "id=\"idle\"", "id=\"cases\"", "id=\"manifest\"", "id=\"files\""];
+        sections.Select(s => html.IndexOf(s, StringComparison.Ordinal)).Should().BeInAscendingOrder().And.NotContain(-1);
+        foreach (var figure in PublishedFigures.All)
+            html.Should().Contain(System.Net.WebUtility.HtmlEncode(figure.Model));
+        html.Should().Contain("href=\"run.json\"").And.Contain("href=\"cases.jsonl\"").And.Contain("href=\"samples.jsonl\"")
+            .And.Contain("href=\"cases.csv\"").And.Contain("href=\"report.md\"").And.NotContain("href=\"summary.json\"");
+        Regex.Matches(html, "<details>").Should().HaveCount(run.Cases.Count + 1);
+    }
+
+    [Fact]
+    public void Render_Twice_GivesTheSameText()
+    {
+        var run = RunDataReader.Read(ReportFixtures.FakeRun);
+
+        HtmlReport.Render(run, ReportTestCharts.Fixed()).Should().Be(HtmlReport.Render(run, ReportTestCharts.Fixed()));
+    }
+
+    /// <summary>Any attribute or CSS url that would make the browser fetch something.</summary>
+    [GeneratedRegex("""(src|href)\s*=\s*"(https?:|//)|url\(""", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalReference();
+}
