@@ -3,10 +3,18 @@ using Xunit.v3;
 
 namespace SlmEnergyBench.EnergyBenchmarks;
 
-/// <summary>Runs every measured case (<see cref="EnergyCases.Generate"/>) before the per-model regression checks, which need them.</summary>
+/// <summary>
+/// Runs every measured case (<see cref="EnergyCases.Generate"/>), then the per-model regression checks, which need
+/// them, then the report (<see cref="EnergyCases.Report"/>), which needs everything.
+/// </summary>
 public sealed class CasesBeforeChecksOrderer : ITestMethodOrderer
 {
     public IReadOnlyCollection<TTestMethod?> OrderTestMethods<TTestMethod>(IReadOnlyCollection<TTestMethod?> testMethods)
         where TTestMethod : notnull, ITestMethod =>
-        testMethods.OrderBy(m => m?.MethodName == nameof(EnergyCases.Regression) ? 1 : 0).ThenBy(m => m?.MethodName, StringComparer.Ordinal).ToList();
+        testMethods.OrderBy(m => m?.MethodName switch
+        {
+            nameof(EnergyCases.Regression) => 1,
+            nameof(EnergyCases.Report) => 2,
+            _ => 0,
+        }).ThenBy(m => m?.MethodName, StringComparer.Ordinal).ToList();
 }

@@ -70,6 +70,29 @@ public sealed class EnergyCases(EnergySession fixture)
         Assert.SkipWhen(report.IsNa, report.Energy.Message);
         Assert.False(report.IsWorse, $"{model} regressed against {report.BaselinePath}: {report.Energy.Message}; {report.Latency.Message}");
     }
+
+    /// <summary>
+    /// Last: finishes the run's files (idle after the last case, final run.json) and makes its report (charts,
+    /// report.html, report.md, cases.csv) in the run folder, attached to this test's result.
+    /// </summary>
+    [Fact(DisplayName = "Report: charts and report of this run")]
+    public async Task Report()
+    {
+        var output = TestContext.Current.TestOutputHelper!;
+        if (fixture.Failure is not null)
+            Assert.Fail(fixture.Failure);
+        var session = fixture.Session!;
+        Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
+
+        var files = await fixture.MakeReportAsync(TestContext.Current.CancellationToken);
+
+        output.WriteLine($"Report: {files.Html}");
+        output.WriteLine($"Also: {files.Markdown}, {files.Csv}, {files.Charts.Count} chart files in {Path.GetDirectoryName(files.Charts.FirstOrDefault() ?? files.Html)}");
+        TestContext.Current.AddAttachment("report", await File.ReadAllBytesAsync(files.Html, TestContext.Current.CancellationToken), "text/html");
+        TestContext.Current.AddAttachment("report.md", await File.ReadAllTextAsync(files.Markdown, TestContext.Current.CancellationToken));
+        TestContext.Current.AddAttachment("cases", await File.ReadAllBytesAsync(files.Csv, TestContext.Current.CancellationToken), "text/csv");
+        File.ReadAllText(files.Html).Should().Contain(session.Results!.RunId);
+    }
 }
 
 /// <summary>Energy cases never run in parallel with anything: they share one meter and one machine.</summary>

@@ -1,4 +1,5 @@
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Reports;
 using SlmEnergyBench.Harness.Suite;
 
 [assembly: AssemblyFixture(typeof(SlmEnergyBench.EnergyBenchmarks.EnergySession))]
@@ -37,9 +38,39 @@ public sealed class EnergySession : IAsyncLifetime
         }
     }
 
+    private ReportFiles? _report;
+
+    /// <summary>Finishes the run's files and makes its report; once (a second call returns the first report).</summary>
+    public async Task<ReportFiles> MakeReportAsync(CancellationToken cancellationToken)
+    {
+        if (_report is not null)
+            return _report;
+        await Session!.FinishAsync(cancellationToken);
+        _report = RunReport.Generate(Session.Results!.Directory);
+        return _report;
+    }
+
+    /// <summary>
+    /// Closes the session. When the report test did not run (a filter chose some cases only), the report is made
+    /// here from what the run recorded; a failure to make it is reported as a diagnostic, never losing the results.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (Session is not null)
-            await Session.DisposeAsync();
+        if (Session is null)
+            return;
+        await Session.DisposeAsync();
+        if (_report is null && Session.Results is { } results && File.Exists(Path.Combine(results.Directory, RunDataReader.CasesFile))
+            && new FileInfo(Path.Combine(results.Directory, RunDataReader.CasesFile)).Length > 0)
+        {
+            try
+            {
+                _report = RunReport.Generate(results.Directory);
+                TestContext.Current.SendDiagnosticMessage($"Report: {_report.Html}");
+            }
+            catch (Exception e) when (e is RunDataException or IOException or UnauthorizedAccessException)
+            {
+                TestContext.Current.SendDiagnosticMessage($"The run's results are in {results.Directory}, but its report could not be made: {e.Message}. Make it with 'dotnet run --project src/Cli -- report {results.Directory}'.");
+            }
+        }
     }
 }

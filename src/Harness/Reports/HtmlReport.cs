@@ -27,10 +27,10 @@ public static class HtmlReport
         AppendNavigation(html, run, charts);
         AppendEnergy(html, run);
         AppendSummary(html, run);
-        AppendCharts(html, charts);
-        AppendPublished(html, run);
         if (run.SeedAnalysis is not null)
             AppendSeed(html, run, run.SeedAnalysis);
+        AppendCharts(html, charts);
+        AppendPublished(html, run);
         AppendIdle(html, run);
         HtmlCases.Append(html, run);
         HtmlRunFiles.Append(html, run, charts);
@@ -83,11 +83,11 @@ public static class HtmlReport
     {
         html.Append("<nav>");
         var sections = new List<(string Id, string Title)> { ("energy", "How energy was obtained"), ("summary", "Summary") };
+        if (run.SeedAnalysis is not null)
+            sections.Add(("seed", "Seed study"));
         if (charts.Count > 0)
             sections.Add(("charts", "Charts"));
         sections.Add(("published", "Published figures"));
-        if (run.SeedAnalysis is not null)
-            sections.Add(("seed", "Seed study"));
         if (run.Manifest.Idle.Count > 0)
             sections.Add(("idle", "Idle power"));
         sections.AddRange([("cases", "Cases"), ("manifest", "Manifest"), ("files", "Files")]);
@@ -118,18 +118,20 @@ public static class HtmlReport
     {
         if (charts.Count == 0)
             return;
-        html.Append("<section id=\"charts\">\n<h2>Charts</h2>\n");
+        html.Append("<section id=\"charts\">\n<h2>Charts</h2>\n<div class=\"chart-grid\">\n");
         foreach (var chart in charts)
         {
             var svg = Convert.ToBase64String(Encoding.UTF8.GetBytes(chart.Svg));
-            html.Append("<figure id=\"chart-").Append(Encode(chart.FileStem)).Append("\">\n<img src=\"data:image/svg+xml;base64,").Append(svg)
+            // Timelines and the published comparison carry long labels: they take the full width.
+            var wide = chart.FileStem.StartsWith("power-", StringComparison.Ordinal) || chart.FileStem.StartsWith("published-", StringComparison.Ordinal);
+            html.Append("<figure").Append(wide ? " class=\"wide\"" : "").Append(" id=\"chart-").Append(Encode(chart.FileStem)).Append("\">\n<img src=\"data:image/svg+xml;base64,").Append(svg)
                 .Append("\" alt=\"").Append(Encode(chart.Title)).Append("\">\n<figcaption><strong>").Append(Encode(chart.Title)).Append("</strong>")
                 .Append(Encode(chart.Caption)).Append(" <span class=\"note\">Files: ")
                 .Append(FileLink($"charts/{chart.FileStem}.png", "PNG")).Append(", ").Append(FileLink($"charts/{chart.FileStem}.svg", "SVG"))
                 .Append(".</span></figcaption>\n</figure>\n");
         }
 
-        html.Append("</section>\n");
+        html.Append("</div>\n</section>\n");
     }
 
     private static void AppendPublished(StringBuilder html, RunData run)

@@ -34,6 +34,9 @@ internal static class HtmlStyle
         tr.ours > * { background: #fffbe6; }
         tr.text > td { border-top: none; padding: 0 8px 4px; background: #fbfcfe; }
         .note { color: var(--muted); font-size: 14px; }
+        .chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; margin: 20px 0; }
+        .chart-grid figure { margin: 0; }
+        .chart-grid figure.wide { grid-column: 1 / -1; }
         figure { margin: 20px 0; padding: 12px; border: 1px solid var(--line); border-radius: 6px; break-inside: avoid; }
         figure img { display: block; max-width: 100%; height: auto; margin: 0 auto; }
         figcaption { margin-top: 8px; font-size: 14px; }

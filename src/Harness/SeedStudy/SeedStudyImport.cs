@@ -140,31 +140,31 @@ public static class SeedStudyImport
 
     private static RunManifest Manifest(string runId, string file, string sha256, string resultsRoot, string model, int count,
         EnergyProvenance meter, DateTimeOffset startedUtc, DateTimeOffset endedUtc) => new()
-    {
-        RunId = runId,
-        Profile = Profile,
-        ProfileChosenBy = $"imported from {file} (sha256 {sha256})",
-        Overrides = [],
-        Configuration = new BenchOptions
         {
+            RunId = runId,
             Profile = Profile,
-            Models = [model],
-            Backend = new BackendOptions { Kind = BackendKinds.Gpt4All, BaseUrl = "http://localhost:4891/v1", Endpoint = Endpoints.Completions },
-            Prompts = new PromptOptions { Source = file, Sha256 = sha256, Pool = count, Count = count, Selection = PromptSelections.First },
-            Generation = new GenerationOptions { Temperature = 0.7, MaxTokens = 1024 },
-            Protocol = new ProtocolOptions { WarmupRequests = 1, PauseMs = 0, Repetitions = 1, IdleSeconds = 0 },
-            Meter = new MeterOptions { Kind = MeterKinds.Powermetrics, IntervalMs = 100, Command = "powermetrics", SudoPrefix = "sudo", Samplers = "battery,cpu_power" },
-            Results = new ResultsOptions { Directory = resultsRoot },
-        },
-        Machine = new MachineInfo("study machine", "macOS (MacBook Pro M1 Pro)", "arm64", 10, "Apple M1 Pro", 0, "GPT4All 3.7.0, Metal"),
-        Backend = new BackendInfo("gpt4all (seed study, imported)", "http://localhost:4891/v1", Endpoints.Completions, "imported: the study's server, not probed by this project"),
-        Meter = meter,
-        Prompts = new PromptSource(file, sha256, count, "all records in file order", count),
-        StartedUtc = startedUtc,
-        EndedUtc = endedUtc,
-        Status = "completed",
-        CasesPassed = count,
-        CasesFailed = 0,
-        Idle = [],
-    };
+            ProfileChosenBy = $"imported from {file} (sha256 {sha256})",
+            Overrides = [],
+            Configuration = new BenchOptions
+            {
+                Profile = Profile,
+                Models = [model],
+                Backend = new BackendOptions { Kind = BackendKinds.Gpt4All, BaseUrl = "http://localhost:4891/v1", Endpoint = Endpoints.Completions },
+                Prompts = new PromptOptions { Source = file, Sha256 = sha256, Pool = count, Count = count, Selection = PromptSelections.First },
+                Generation = new GenerationOptions { Temperature = 0.7, MaxTokens = 1024 },
+                Protocol = new ProtocolOptions { WarmupRequests = 1, PauseMs = 0, Repetitions = 1, IdleSeconds = 0 },
+                Meter = new MeterOptions { Kind = MeterKinds.Powermetrics, IntervalMs = 100, Command = "powermetrics", SudoPrefix = "sudo", Samplers = "battery,cpu_power" },
+                Results = new ResultsOptions { Directory = resultsRoot },
+            },
+            Machine = new MachineInfo("study machine", "macOS (MacBook Pro M1 Pro)", "arm64", 10, "Apple M1 Pro", 0, "GPT4All 3.7.0, Metal"),
+            Backend = new BackendInfo("gpt4all (seed study, imported)", "http://localhost:4891/v1", Endpoints.Completions, "imported: the study's server, not probed by this project"),
+            Meter = meter,
+            Prompts = new PromptSource(file, sha256, count, "all records in file order", count),
+            StartedUtc = startedUtc,
+            EndedUtc = endedUtc,
+            Status = "completed",
+            CasesPassed = count,
+            CasesFailed = 0,
+            Idle = [],
+        };
 }

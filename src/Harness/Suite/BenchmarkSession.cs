@@ -479,7 +479,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
     /// <summary>
     /// Ends the run's files: the idle measurement after the last case, the remaining meter samples, the final
     /// <c>run.json</c> (status, end time, counts, idle). Once only; later calls and <see cref="DisposeAsync"/> do
-    /// nothing more. The report is made from the folder after this (<c>RunReport.Generate</c>).
+    /// nothing more. The report is made from the folder after this (see <see cref="Reports.RunReport"/>).
     /// </summary>
     public async Task FinishAsync(CancellationToken cancellationToken)
     {

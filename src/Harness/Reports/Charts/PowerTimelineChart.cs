@@ -44,7 +44,10 @@ internal static class PowerTimelineChart
         var estimated = run.IsEstimated;
         var title = $"Power over time: {model}" + (estimated ? ChartText.EstimatedTitleSuffix : "");
         var components = ChartText.Components(run.Manifest.Meter);
-        var plot = ChartCanvas.Create(title, "Session time (s)", $"Total power (W, {components})");
+        // An imported study recorded no sample times: its timeline is inferred, and the axis says so.
+        var inferred = run.SeedAnalysis is not null;
+        var plot = ChartCanvas.Create(title, inferred ? "Inferred session time (s): requests back to back, samples evenly spread" : "Session time (s)",
+            $"Total power (W, {components})");
         var colour = ChartPalette.ForModel(modelIndex);
 
         if (idle is not null)
@@ -108,6 +111,7 @@ internal static class PowerTimelineChart
 
         var caption = $"Total power of each meter sample (energy / sample duration) over {model}'s part of the session; "
             + $"shaded: its {requests.Length} request windows; grey: the idle measurement window; {idleText}. "
+            + (inferred ? "The times are inferred, not measured: the study recorded no timestamps (see How energy was obtained). " : "")
             + ChartText.EnergySource(run.Manifest.Meter, estimated);
         return ChartCanvas.Render(plot, FileStemFor(model), title, caption, [model], Width, Height);
     }
