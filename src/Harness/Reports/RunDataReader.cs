@@ -7,8 +7,9 @@ namespace SlmEnergyBench.Harness.Reports;
 
 /// <summary>
 /// Reads a run folder written by <see cref="ResultsWriter"/>. A missing or unreadable file, or a bad line, throws
-/// <see cref="RunDataException"/> naming the file and line; only a truncated LAST line (a run still writing, or
-/// stopped mid-line) is tolerated, with a warning, so a crashed run can still be reported.
+/// <see cref="RunDataException"/> naming the file and what to do. A bad LINE of <c>cases.jsonl</c> or
+/// <c>samples.jsonl</c> is left out with a warning naming the file and line (<see cref="RunData.Warnings"/>), so
+/// one broken record never loses the others and a crashed run can still be reported.
 /// </summary>
 public static class RunDataReader
 {
@@ -38,7 +39,7 @@ public static class RunDataReader
         }
 
         var warnings = new List<string>();
-        var cases = ReadLines<CaseRecord>(Path.Combine(directory, CasesFile), warnings, Check);
+        var cases = ReadLines<CaseRecord>(Path.Combine(directory, CasesFile), warnings, Check, Incomplete);
         var samples = ReadLines<MeterSample>(Path.Combine(directory, SamplesFile), warnings, Check);
         return new RunData(directory, manifest, cases, samples, RunSummary.Of(manifest.RunId, cases), warnings)
         {
@@ -64,10 +65,24 @@ public static class RunDataReader
     private static string? Check(CaseRecord c) =>
         c.Model is null ? "has no model" : c.Outcome is null ? "has no outcome" : null;
 
+    /// <summary>
+    /// A readable record that the summaries cannot use in full: a passed case without a completion or without total
+    /// energy (the harness never writes one; a hand-edited or foreign file can). Kept, and said.
+    /// </summary>
+    private static string? Incomplete(CaseRecord c) =>
+        c.Outcome != "passed" ? null
+        : c.Completion is null ? "is a passed case without a completion: its model's time and token figures leave it out"
+        : c.Energy?.Window.Domains.ContainsKey(Domains.Total) != true ? "is a passed case without total energy: its model's energy figures leave it out"
+        : null;
+
     private static string? Check(MeterSample s) =>
         s.EnergyJ is null ? "has no energyJ" : !(s.EndS > s.StartS) ? $"ends ({s.EndS}) before it starts ({s.StartS})" : null;
 
-    private static List<T> ReadLines<T>(string path, List<string> warnings, Func<T, string?> check)
+    /// <summary>
+    /// Every readable line of a JSON-lines file. A bad line never loses the others: it is left out with a warning
+    /// naming the file and line (a run stopped mid-write leaves an incomplete last line; a hand edit can break any).
+    /// </summary>
+    private static List<T> ReadLines<T>(string path, List<string> warnings, Func<T, string?> check, Func<T, string?>? incomplete = null)
     {
         if (!File.Exists(path))
             throw new RunDataException($"{path}: missing. The run folder is incomplete; a run writes this file as soon as it starts.");
@@ -77,22 +92,32 @@ public static class RunDataReader
         {
             if (string.IsNullOrWhiteSpace(lines[i]))
                 continue;
+            T? item;
             try
             {
-                var item = JsonSerializer.Deserialize<T>(lines[i], ResultsJson.Line);
-                var problem = item is null ? "is null" : check(item);
-                if (problem is not null)
-                    throw new RunDataException($"{path}, line {i + 1}: the record {problem}.");
-                items.Add(item!);
+                item = JsonSerializer.Deserialize<T>(lines[i], ResultsJson.Line);
             }
             catch (JsonException e) when (i == lines.Length - 1)
             {
                 warnings.Add($"{path}, line {i + 1}: the last line is incomplete and was left out ({e.Message}); the run was probably stopped while writing it.");
+                continue;
             }
             catch (JsonException e)
             {
-                throw new RunDataException($"{path}, line {i + 1}: not a valid record ({e.Message}). Each line must be one JSON object as the harness wrote it.", e);
+                warnings.Add($"{path}, line {i + 1}: not a valid record, left out ({e.Message}). Each line must be one JSON object as the harness wrote it; "
+                             + "the other lines are reported.");
+                continue;
             }
+
+            if ((item is null ? "is null" : check(item)) is { } problem)
+            {
+                warnings.Add($"{path}, line {i + 1}: the record {problem}; left out.");
+                continue;
+            }
+
+            if (incomplete?.Invoke(item!) is { } gap)
+                warnings.Add($"{path}, line {i + 1}: the record {gap}.");
+            items.Add(item!);
         }
 
         return items;

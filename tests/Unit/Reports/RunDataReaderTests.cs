@@ -34,7 +34,7 @@ public sealed class RunDataReaderTests
     }
 
     [Fact]
-    public void Read_BadLineInTheMiddle_NamesFileAndLine()
+    public void Read_BadLineInTheMiddle_LeavesItOutWithAWarningNamingFileAndLine()
     {
         var dir = ReportFixtures.CopyOfFakeRun();
         var samples = Path.Combine(dir, RunDataReader.SamplesFile);
@@ -42,9 +42,33 @@ public sealed class RunDataReaderTests
         lines[2] = "not json";
         File.WriteAllLines(samples, lines);
 
-        var act = () => RunDataReader.Read(dir);
+        var run = RunDataReader.Read(dir);
 
-        act.Should().Throw<RunDataException>().WithMessage($"*samples.jsonl, line 3: not a valid record*");
+        run.Samples.Should().HaveCount(lines.Length - 1);
+        run.Cases.Should().HaveCount(12);
+        run.Warnings.Should().ContainSingle().Which.Should().Contain("samples.jsonl, line 3: not a valid record, left out");
+    }
+
+    [Fact]
+    public void Read_PassedCaseWithoutCompletionOrEnergy_KeepsItAndSaysWhichFiguresLeaveItOut()
+    {
+        var dir = ReportFixtures.CopyOfFakeRun();
+        var path = Path.Combine(dir, RunDataReader.CasesFile);
+        var lines = File.ReadAllLines(path);
+        var first = System.Text.Json.Nodes.JsonNode.Parse(lines[0])!.AsObject();
+        first.Remove("completion");
+        var second = System.Text.Json.Nodes.JsonNode.Parse(lines[1])!.AsObject();
+        second["energy"] = null;
+        lines[0] = first.ToJsonString();
+        lines[1] = second.ToJsonString();
+        File.WriteAllLines(path, lines);
+
+        var run = RunDataReader.Read(dir);
+
+        run.Cases.Should().HaveCount(12);
+        run.Warnings.Should().HaveCount(2);
+        run.Warnings[0].Should().Contain("cases.jsonl, line 1").And.Contain("without a completion");
+        run.Warnings[1].Should().Contain("cases.jsonl, line 2").And.Contain("without total energy");
     }
 
     [Fact]
