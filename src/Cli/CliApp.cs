@@ -9,8 +9,8 @@ namespace SlmEnergyBench.Cli;
 
 /// <summary>
 /// The <c>slmbench</c> command line: <c>report</c>, <c>compare</c> and <c>import-seed</c>. Output and errors go to the
-/// writers given, so tests run it in process. Exit codes: 0 success; 1 <c>compare</c> found a model worse (or the
-/// report could not be made); 2 bad input (a missing or unreadable run folder or file, a bad option).
+/// writers given, so tests run it in process. Exit codes: 0 success; 1 <c>compare</c> found a model worse or lost by
+/// run B (or the report could not be made); 2 bad input (a missing or unreadable run folder or file, a bad option).
 /// </summary>
 public sealed class CliApp
 {
@@ -80,20 +80,23 @@ public sealed class CliApp
         return root;
     }
 
-    private static Option<string> ResultsOption() => new("--results")
+    private static Option<string> ResultsOption(string description) => new("--results")
     {
-        Description = "The results folder where run ids are looked up (and, for import-seed, where the new run folder is created).",
+        Description = description,
         DefaultValueFactory = _ => DefaultResults,
     };
+
+    private static Option<string> LookupResultsOption() =>
+        ResultsOption("The results folder where a run id is looked up (default: results). Not needed when you give a run folder.");
 
     private Command ReportCommand()
     {
         var run = new Argument<string>("run") { Description = "A run folder (results/20261126-193527-fake) or a run id under --results (20261126-193527-fake)." };
-        var results = ResultsOption();
+        var results = LookupResultsOption();
         var command = new Command(
             "report",
-            "Makes the report of one run. Reads the run folder (run.json, cases.jsonl, samples.jsonl); writes the charts and report.html into "
-            + "that folder and prints the paths written. Example: slmbench report results/20261126-193527-fake "
+            "Makes the report of one run. Reads the run folder (run.json, cases.jsonl, samples.jsonl); writes report.html, report.md, cases.csv "
+            + "and the charts (charts/) into that folder, prints the run's warnings (e.g. a truncated last line of cases.jsonl) and the paths written. Example: slmbench report results/20261126-193527-fake "
             + "(or: dotnet run --project src/Cli -- report 20261126-193527-fake --results results)")
         {
             run,
@@ -102,6 +105,7 @@ public sealed class CliApp
         command.SetAction(parse => Guard(() =>
         {
             var directory = RunFolders.Resolve(parse.GetRequiredValue(run), parse.GetRequiredValue(results));
+            WriteWarnings(RunDataReader.Read(directory).Warnings);
             WriteReport(directory);
             return Success;
         }));
@@ -112,7 +116,7 @@ public sealed class CliApp
     {
         var runA = new Argument<string>("runA") { Description = "The reference run A: a run folder or a run id under --results." };
         var runB = new Argument<string>("runB") { Description = "The run B compared with A: a run folder or a run id under --results." };
-        var results = ResultsOption();
+        var results = LookupResultsOption();
         var threshold = new Option<double>("--threshold")
         {
             Description = "Practical threshold: worse means more than this fraction worse (0.05 = 5%), as Regression:Threshold.",
@@ -126,8 +130,9 @@ public sealed class CliApp
         var command = new Command(
             "compare",
             "Compares run B with run A, model by model. Reads both run folders; writes nothing, prints a Markdown table of energy (total joules) "
-            + "and latency per model: ratio B / A over the prompts both runs passed, its 95% interval and a verdict (better, same, worse, NA). "
-            + "Exit code 0 when no model is worse, 1 when any model is worse, 2 on bad input. "
+            + "and latency per model: ratio B / A over the prompts both runs passed, its 95% interval and a verdict (better, same, worse, NA, lost). "
+            + "A model of A that B lacks or never passed is lost; different meters make energy NA but latency is still compared. "
+            + "Exit code 0 when no model is worse or lost, 1 when any model is worse or lost, 2 on bad input. "
             + "Example: slmbench compare results/20261126-193527-fake results/20261127-101500-fake")
         {
             runA,
@@ -148,11 +153,10 @@ public sealed class CliApp
             var resultsDirectory = parse.GetRequiredValue(results);
             var a = RunDataReader.Read(RunFolders.Resolve(parse.GetRequiredValue(runA), resultsDirectory));
             var b = RunDataReader.Read(RunFolders.Resolve(parse.GetRequiredValue(runB), resultsDirectory));
-            foreach (var warning in a.Warnings.Concat(b.Warnings))
-                _error.WriteLine($"warning: {warning}");
+            WriteWarnings([.. a.Warnings, .. b.Warnings]);
             var comparisons = RunComparison.Compare(a, b, options);
             _output.Write(RunComparisonText.Markdown(a, b, comparisons, options));
-            return comparisons.Any(c => c.IsWorse) ? WorseOrFailed : Success;
+            return comparisons.Any(c => c.IsRegression) ? WorseOrFailed : Success;
         }));
         return command;
     }
@@ -165,7 +169,7 @@ public sealed class CliApp
             Description = "The model the file holds (the study's files name none).",
             DefaultValueFactory = _ => SeedStudyImport.DefaultModel,
         };
-        var results = ResultsOption();
+        var results = ResultsOption("The results folder where the new run folder is created (default: results; made if missing).");
         var command = new Command(
             "import-seed",
             "Imports the original seed study's results_<i>.json as a new run folder. Reads the study's file; writes a new folder "
@@ -179,8 +183,13 @@ public sealed class CliApp
         };
         command.SetAction(parse => Guard(() =>
         {
-            var directory = SeedStudyImport.Import(parse.GetRequiredValue(file), parse.GetRequiredValue(results), parse.GetRequiredValue(model), _time);
+            var resultsFile = parse.GetRequiredValue(file);
+            if (Directory.Exists(resultsFile))
+                throw new RunDataException($"{resultsFile} is a folder; give the study's results_<i>.json file (e.g. {Path.Combine(resultsFile, "results_0.json")}).");
+            var resultsRoot = RunFolders.UsableResults(parse.GetRequiredValue(results));
+            var directory = SeedStudyImport.Import(resultsFile, resultsRoot, parse.GetRequiredValue(model), _time);
             var run = RunDataReader.Read(directory);
+            WriteWarnings(run.Warnings);
             _output.WriteLine($"Imported {run.Cases.Count} records of {run.Manifest.Configuration.Models[0]} into {directory}");
             _output.WriteLine();
             _output.Write(SeedStudyText.Of(run.SeedAnalysis!));
@@ -191,6 +200,12 @@ public sealed class CliApp
             return Success;
         }));
         return command;
+    }
+
+    private void WriteWarnings(IEnumerable<string> warnings)
+    {
+        foreach (var warning in warnings)
+            _error.WriteLine($"warning: {warning}");
     }
 
     private void WriteReport(string directory)
@@ -204,14 +219,17 @@ public sealed class CliApp
             _output.WriteLine($"Open {html}");
     }
 
-    /// <summary>Turns bad input into one message on stderr and exit code 2; a report writer that cannot run into exit code 1.</summary>
+    /// <summary>
+    /// Turns bad input (and a file or folder that cannot be read or written) into one message on stderr and exit code 2,
+    /// without a stack trace; a report writer that cannot run into exit code 1.
+    /// </summary>
     private int Guard(Func<int> action)
     {
         try
         {
             return action();
         }
-        catch (Exception e) when (e is RunDataException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is RunDataException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             _error.WriteLine($"slmbench: {e.Message}");
             return BadInput;

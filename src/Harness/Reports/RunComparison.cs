@@ -1,4 +1,5 @@
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Statistics;
 using SlmEnergyBench.Harness.Suite;
 
@@ -8,6 +9,8 @@ namespace SlmEnergyBench.Harness.Reports;
 /// Compares run B with run A model by model, the way a run is checked against its baseline: passed cases are paired
 /// by the prompt's dataset index, a prompt's repetitions are first combined by their geometric mean, and energy
 /// (total joules) and latency (wall seconds) are judged by <see cref="RegressionCheck.Compare"/> with the ratio B / A.
+/// A model of A that run B lost (missing, or no passed case) is <see cref="ModelComparison.IsLost"/>: for a gate,
+/// losing a model is a regression. Different meters make only energy NA: latency does not depend on the meter.
 /// </summary>
 public static class RunComparison
 {
@@ -20,34 +23,59 @@ public static class RunComparison
 
         var meterReason = BaselineComparison.SameMeter(a.Manifest.Meter, b.Manifest.Meter)
             ? null
-            : $"run A was measured by {BaselineComparison.DescribeMeter(a.Manifest.Meter)}, run B by {BaselineComparison.DescribeMeter(b.Manifest.Meter)}: energies of different meters are not comparable";
+            : $"run A was measured by {DescribeMeter(a.Manifest.Meter)}, run B by {DescribeMeter(b.Manifest.Meter)} (meter, method or domains differ): "
+              + "energies of different meters are not comparable";
 
         return [.. a.Models.Concat(b.Models).Distinct(StringComparer.Ordinal).Select(model => CompareModel(a, b, model, options, meterReason))];
+    }
+
+    /// <summary>"powermetrics (measured, cpu+gpu+ane+total)": the meter, its method in lower case and its domains.</summary>
+    public static string DescribeMeter(EnergyProvenance meter)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        return $"{meter.Meter} ({meter.Method.ToString().ToLowerInvariant()}, {string.Join("+", meter.Domains)})";
     }
 
     private static ModelComparison CompareModel(RunData a, RunData b, string model, RegressionOptions options, string? meterReason)
     {
         var inA = a.Models.Contains(model, StringComparer.Ordinal);
         var inB = b.Models.Contains(model, StringComparer.Ordinal);
-        var reason = !inB ? $"only in run A ({a.RunId})"
-            : !inA ? $"only in run B ({b.RunId})"
-            : meterReason;
-        if (reason is not null)
-            return NotCompared(model, reason);
+        if (!inB)
+            return Lost(model, $"missing from run B ({b.RunId})");
+        if (!inA)
+            return NotCompared(model, $"only in run B ({b.RunId})");
 
         var casesA = BaselineComparison.ComparableCases(a.Cases.Where(c => c.Model == model));
         var casesB = BaselineComparison.ComparableCases(b.Cases.Where(c => c.Model == model));
-        var energy = BaselineComparison.ComparePerPrompt(
-            [.. casesA.Select(BaselineComparison.EnergyPoint)], [.. casesB.Select(BaselineComparison.EnergyPoint)], options, "energy");
+        if (casesB.Count == 0)
+            return Lost(model, $"run B has no passed case of {model} ({b.Cases.Count(c => c.Model == model)} failed)");
+        if (casesA.Count == 0)
+            return NotCompared(model, $"run A has no passed case of {model} ({a.Cases.Count(c => c.Model == model)} failed)");
+
+        var pairs = casesA.Select(c => c.PromptDatasetIndex).Intersect(casesB.Select(c => c.PromptDatasetIndex)).Count();
+        if (pairs == 0)
+            return NotCompared(model, "no prompt passed in both runs");
+
+        var energy = meterReason is null
+            ? BaselineComparison.ComparePerPrompt(
+                [.. casesA.Select(BaselineComparison.EnergyPoint)], [.. casesB.Select(BaselineComparison.EnergyPoint)], options, "energy")
+            : NotAvailable(meterReason);
         var latency = BaselineComparison.ComparePerPrompt(
             [.. casesA.Select(BaselineComparison.LatencyPoint)], [.. casesB.Select(BaselineComparison.LatencyPoint)], options, "latency");
-        var pairs = casesA.Select(c => c.PromptDatasetIndex).Intersect(casesB.Select(c => c.PromptDatasetIndex)).Count();
         return new ModelComparison(model, pairs, energy, latency);
     }
 
+    private static RegressionVerdict NotAvailable(string reason) => new(Verdict.NA, null, null, null, null, 0, "NA: " + reason);
+
     private static ModelComparison NotCompared(string model, string reason)
     {
-        var na = new RegressionVerdict(Verdict.NA, null, null, null, null, 0, "NA: " + reason);
+        var na = NotAvailable(reason);
         return new ModelComparison(model, 0, na, na);
+    }
+
+    private static ModelComparison Lost(string model, string reason)
+    {
+        var lost = new RegressionVerdict(Verdict.NA, null, null, null, null, 0, "lost: " + reason);
+        return new ModelComparison(model, 0, lost, lost) { IsLost = true };
     }
 }

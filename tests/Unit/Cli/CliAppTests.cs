@@ -55,8 +55,8 @@ public sealed class CliAppTests : IDisposable
 
         // Assert
         code.Should().Be(0);
-        _output.ToString().Should().Contain("Exit code 0 when no model is worse, 1 when any model is worse, 2 on bad input")
-            .And.Contain("--threshold").And.Contain("--alpha");
+        _output.ToString().Should().Contain("Exit code 0 when no model is worse or lost, 1 when any model is worse or lost, 2 on bad input")
+            .And.Contain("--threshold").And.Contain("--alpha").And.NotContain("import-seed");
     }
 
     [Fact]
@@ -233,5 +233,216 @@ public sealed class CliAppTests : IDisposable
         // Assert
         code.Should().Be(1);
         _error.ToString().Should().Contain("report writer not merged yet");
+    }
+
+    [Fact]
+    public void ReportHelp_NamesEveryFileWrittenAndTheResultsOptionOnlyForReport()
+    {
+        // Act
+        var code = Run("report", "--help");
+
+        // Assert
+        code.Should().Be(0);
+        var help = _output.ToString();
+        help.Should().Contain("report.html, report.md, cases.csv").And.Contain("charts/");
+        help.Should().Contain("The results folder where a run id is looked up").And.NotContain("import-seed");
+    }
+
+    [Fact]
+    public void ImportSeedHelp_DescribesResultsAsWhereTheNewRunGoes()
+    {
+        // Act
+        var code = Run("import-seed", "--help");
+
+        // Assert
+        code.Should().Be(0);
+        _output.ToString().Should().Contain("The results folder where the new run folder is created");
+    }
+
+    [Fact]
+    public void Compare_RunBLostAModel_PrintsLostAndExitsOne()
+    {
+        // Arrange
+        const string model = "Llama 3 8B Instruct";
+        var a = RunComparisonFixtures.WideCopyOfFakeRun();
+        var b = RunComparisonFixtures.WideCopyOfFakeRun();
+        var cases = Path.Combine(b, "cases.jsonl");
+        File.WriteAllLines(cases, File.ReadAllLines(cases).Where(l => !l.Contains($"\"model\":\"{model}\"", StringComparison.Ordinal)));
+
+        // Act
+        var code = Run("compare", a, b);
+
+        // Assert
+        code.Should().Be(1);
+        var output = _output.ToString();
+        output.Should().Contain($"| {model} | 0 | lost | - | lost | - | lost: missing from run B").And.NotContain("no baseline");
+        output.Should().Contain($"Lost in run B (1 of run A's models, a regression): {model}.");
+        output.Should().Contain("| Llama 3.2 1B Instruct | 12 | same |");
+    }
+
+    [Fact]
+    public void Compare_EveryCaseOfAModelFailedInRunB_PrintsLostWithTheCountAndExitsOne()
+    {
+        // Arrange
+        const string model = "Llama 3 8B Instruct";
+        var a = RunComparisonFixtures.WideCopyOfFakeRun();
+        var b = RunComparisonFixtures.WideCopyOfFakeRun(c =>
+        {
+            if (c["model"]!.GetValue<string>() == model)
+                c["outcome"] = "failed";
+        });
+
+        // Act
+        var code = Run("compare", a, b);
+
+        // Assert
+        code.Should().Be(1);
+        _output.ToString().Should().Contain($"| {model} | 0 | lost | - | lost | - | lost: run B has no passed case of {model} (12 failed) |");
+    }
+
+    [Fact]
+    public void Compare_ModelOnlyInRunB_IsNaAndExitsZero()
+    {
+        // Arrange
+        const string model = "Llama 3 8B Instruct";
+        var a = RunComparisonFixtures.WideCopyOfFakeRun();
+        var cases = Path.Combine(a, "cases.jsonl");
+        File.WriteAllLines(cases, File.ReadAllLines(cases).Where(l => !l.Contains($"\"model\":\"{model}\"", StringComparison.Ordinal)));
+        var b = RunComparisonFixtures.WideCopyOfFakeRun();
+
+        // Act
+        var code = Run("compare", a, b);
+
+        // Assert
+        code.Should().Be(0);
+        _output.ToString().Should().Contain($"| {model} | 0 | NA | - | NA | - | NA: only in run B").And.NotContain("Lost in run B");
+    }
+
+    [Fact]
+    public void Compare_AnotherMeter_PrintsLowerCaseMethodsEnergyNaAndStillComparesLatency()
+    {
+        // Arrange
+        var a = RunComparisonFixtures.WideCopyOfFakeRun();
+        var b = RunComparisonFixtures.WideCopyOfFakeRun(c => RunComparisonFixtures.Scale(c, 1.2));
+        RunComparisonFixtures.SetMeter(b, "rapl");
+
+        // Act
+        var code = Run("compare", a, b);
+
+        // Assert
+        code.Should().Be(1);
+        var output = _output.ToString();
+        output.Should().Contain("meter rapl (measured, cpu+gpu+ane+total)").And.Contain("meter powermetrics (measured, cpu+gpu+ane+total)");
+        output.Should().NotContain("Measured");
+        output.Should().Contain("| Llama 3.2 1B Instruct | 12 | NA | - | worse | x1.200");
+    }
+
+    [Fact]
+    public void Report_TruncatedLastCaseLine_PrintsTheWarningToStderrAndStillReports()
+    {
+        // Arrange
+        var run = ReportFixtures.CopyOfFakeRun();
+        File.AppendAllText(Path.Combine(run, "cases.jsonl"), "{\"runId\":\"20261126-202418-fake\",\"mod");
+
+        // Act
+        var code = Run("report", run);
+
+        // Assert
+        code.Should().Be(0);
+        var error = _error.ToString();
+        error.Should().StartWith("warning: ").And.Contain("cases.jsonl, line 13: the last line is incomplete");
+        _reported.Should().Equal(Path.GetFullPath(run));
+    }
+
+    [Theory]
+    [InlineData("report")]
+    [InlineData("compare")]
+    public void ReportOrCompare_FileGiven_ExitsTwoAskingForTheFolderThatHoldsIt(string command)
+    {
+        // Arrange
+        var file = Path.Combine(ReportFixtures.FakeRun, "run.json");
+        string[] args = command == "report" ? [command, file] : [command, file, ReportFixtures.FakeRun];
+
+        // Act
+        var code = Run(args);
+
+        // Assert
+        code.Should().Be(2);
+        _error.ToString().Trim().Should().Be(
+            $"slmbench: {file} is a file; give the run folder that holds it (e.g. {Path.GetFullPath(ReportFixtures.FakeRun)}).");
+    }
+
+    [Fact]
+    public void ImportSeed_FolderGiven_ExitsTwoAskingForTheResultsFile()
+    {
+        // Arrange
+        var folder = Path.GetDirectoryName(SeedStudyTestFiles.Fixture)!;
+
+        // Act
+        var code = Run("import-seed", folder, "--results", _results);
+
+        // Assert
+        code.Should().Be(2);
+        _error.ToString().Should().StartWith($"slmbench: {folder} is a folder; give the study's results_<i>.json file");
+        Directory.Exists(_results).Should().BeFalse();
+    }
+
+    [Fact]
+    public void ImportSeed_UnusableResults_ExitsTwoNamingTheResultsFolder()
+    {
+        // Arrange
+        Directory.CreateDirectory(_results);
+        var file = Path.Combine(_results, "a-file");
+        File.WriteAllText(file, "not a folder");
+        var unusable = Path.Combine(file, "results");
+
+        // Act
+        var code = Run("import-seed", SeedStudyTestFiles.Fixture, "--results", unusable);
+
+        // Assert
+        code.Should().Be(2);
+        var error = _error.ToString();
+        error.Should().StartWith($"slmbench: --results {unusable}: cannot use it as the results folder")
+            .And.Contain("Give a folder you can write to").And.NotContain(" at ");
+        error.Trim().Split('\n').Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Report_RunIdUnderAMissingResultsFolder_SaysTheResultsFolderDoesNotExist()
+    {
+        // Act
+        var code = Run("report", ReportFixtures.FakeRunId, "--results", _results);
+
+        // Assert
+        code.Should().Be(2);
+        _error.ToString().Should().Contain($"the results folder {_results} (--results) does not exist");
+    }
+
+    [Fact]
+    public void Report_WriterFailsWithIOException_ExitsTwoWithOneMessageAndNoStackTrace()
+    {
+        // Arrange
+        var app = CliApp.Build(_output, _error, _ => throw new IOException("No space left on device"));
+
+        // Act
+        var code = app.Run(["report", ReportFixtures.FakeRun]);
+
+        // Assert
+        code.Should().Be(2);
+        _error.ToString().Trim().Should().Be("slmbench: No space left on device");
+    }
+
+    [Fact]
+    public void Report_WriterDeniedAccess_ExitsTwoWithOneMessageAndNoStackTrace()
+    {
+        // Arrange
+        var app = CliApp.Build(_output, _error, _ => throw new UnauthorizedAccessException("Access to the path 'report.html' is denied."));
+
+        // Act
+        var code = app.Run(["report", ReportFixtures.FakeRun]);
+
+        // Assert
+        code.Should().Be(2);
+        _error.ToString().Trim().Should().Be("slmbench: Access to the path 'report.html' is denied.");
     }
 }

@@ -44,7 +44,7 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
-    public void Compare_AnotherMeter_IsNaWithTheReason()
+    public void Compare_AnotherMeter_EnergyIsNaWithTheReasonButLatencyIsStillCompared()
     {
         // Arrange
         var a = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun());
@@ -56,13 +56,16 @@ public sealed class RunComparisonTests
         var comparisons = RunComparison.Compare(a, b, Options);
 
         // Assert
-        comparisons.Should().HaveCount(3).And.OnlyContain(c => c.Energy.Kind == Verdict.NA && c.Latency.Kind == Verdict.NA && c.Pairs == 0);
+        comparisons.Should().HaveCount(3).And.OnlyContain(c =>
+            c.Energy.Kind == Verdict.NA && c.Latency.Kind == Verdict.Same && c.Pairs == 12 && !c.IsRegression);
         comparisons[0].Energy.Message.Should().Be(
-            "NA: run A was measured by powermetrics (Measured, cpu+gpu+ane+total), run B by rapl (Measured, cpu+gpu+ane+total): energies of different meters are not comparable");
+            "NA: run A was measured by powermetrics (measured, cpu+gpu+ane+total), run B by rapl (measured, cpu+gpu+ane+total) "
+            + "(meter, method or domains differ): energies of different meters are not comparable");
+        comparisons[0].Latency.Message.Should().StartWith("same: latency x1.000");
     }
 
     [Fact]
-    public void Compare_ModelInOnlyOneRun_IsNa()
+    public void Compare_ModelMissingFromRunB_IsLostAndOnlyInRunBIsNa()
     {
         // Arrange
         var a = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun());
@@ -72,8 +75,53 @@ public sealed class RunComparisonTests
         var comparisons = RunComparison.Compare(a, b, Options);
 
         // Assert
-        comparisons.Single(c => c.Model == "Llama 3 8B Instruct").Energy.Message.Should().Be($"NA: only in run A ({a.RunId})");
-        RunComparison.Compare(b, a, Options).Single(c => c.Model == "Llama 3 8B Instruct").Latency.Message.Should().Be($"NA: only in run B ({a.RunId})");
+        var missing = comparisons.Single(c => c.Model == "Llama 3 8B Instruct");
+        missing.IsLost.Should().BeTrue();
+        missing.IsRegression.Should().BeTrue();
+        missing.Energy.Message.Should().Be($"lost: missing from run B ({a.RunId})");
+        comparisons.Where(c => c.Model != "Llama 3 8B Instruct").Should().OnlyContain(c => !c.IsLost);
+        var onlyInB = RunComparison.Compare(b, a, Options).Single(c => c.Model == "Llama 3 8B Instruct");
+        onlyInB.Latency.Message.Should().Be($"NA: only in run B ({a.RunId})");
+        onlyInB.IsLost.Should().BeFalse();
+        onlyInB.IsRegression.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Compare_EveryCaseOfAModelFailedInRunB_IsLostWithTheFailedCount()
+    {
+        // Arrange
+        const string model = "Llama 3 8B Instruct";
+        var a = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun());
+        var b = a with { Cases = [.. a.Cases.Select(c => c.Model == model ? c with { Outcome = "failed" } : c)] };
+        var failed = b.Cases.Count(c => c.Model == model);
+
+        // Act
+        var comparisons = RunComparison.Compare(a, b, Options);
+
+        // Assert
+        failed.Should().BePositive();
+        var lost = comparisons.Single(c => c.Model == model);
+        lost.IsLost.Should().BeTrue();
+        lost.Pairs.Should().Be(0);
+        lost.Energy.Message.Should().Be($"lost: run B has no passed case of {model} ({failed} failed)").And.NotContain("baseline");
+        lost.Latency.Message.Should().Be(lost.Energy.Message);
+    }
+
+    [Fact]
+    public void Compare_EveryCaseOfAModelFailedInRunA_IsNaSayingRunAHasNoPassedCase()
+    {
+        // Arrange
+        const string model = "Llama 3 8B Instruct";
+        var b = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun());
+        var a = b with { Cases = [.. b.Cases.Select(c => c.Model == model ? c with { Outcome = "failed" } : c)] };
+
+        // Act
+        var comparison = RunComparison.Compare(a, b, Options).Single(c => c.Model == model);
+
+        // Assert
+        comparison.IsLost.Should().BeFalse();
+        comparison.Energy.Kind.Should().Be(Verdict.NA);
+        comparison.Energy.Message.Should().Be($"NA: run A has no passed case of {model} ({a.Cases.Count(c => c.Model == model)} failed)");
     }
 
     [Fact]
@@ -101,11 +149,29 @@ public sealed class RunComparisonTests
 
         // Assert
         var lines = text.Split('\n', StringSplitOptions.TrimEntries);
-        lines[0].Should().StartWith($"Run B `{b.RunId}` ({b.Directory}; meter powermetrics (Measured, cpu+gpu+ane+total))");
+        lines[0].Should().StartWith($"Run B `{b.RunId}` ({b.Directory}; meter powermetrics (measured, cpu+gpu+ane+total))");
+        lines[1].Should().Contain("meter powermetrics (measured, cpu+gpu+ane+total)");
+        text.Should().NotContain("Measured").And.NotContain("Lost in run B");
         lines[1].Should().StartWith($"compared with run A `{a.RunId}` ({a.Directory}");
         lines[2].Should().StartWith("Ratio = B / A");
         text.Should().Contain("| model | pairs | energy verdict | energy ratio [CI] | latency verdict | latency ratio [CI] | message |");
         text.Should().Contain("| Llama 3.2 1B Instruct | 12 | worse | x1.200 [1.200, 1.200] | worse | x1.200 [1.200, 1.200] | worse: energy x1.200");
         lines.Count(l => l.StartsWith("| Llama", StringComparison.Ordinal)).Should().Be(3);
+    }
+
+    [Fact]
+    public void Markdown_ModelLostByRunB_PrintsLostVerdictsAndNamesItBelowTheTable()
+    {
+        // Arrange
+        const string model = "Llama 3 8B Instruct";
+        var a = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun());
+        var b = a with { Cases = [.. a.Cases.Where(c => c.Model != model)] };
+
+        // Act
+        var text = RunComparisonText.Markdown(a, b, RunComparison.Compare(a, b, Options), Options);
+
+        // Assert
+        text.Should().Contain($"| {model} | 0 | lost | - | lost | - | lost: missing from run B ({b.RunId}) |");
+        text.Should().Contain($"Lost in run B (1 of run A's models, a regression): {model}.");
     }
 }
