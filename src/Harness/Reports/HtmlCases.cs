@@ -15,7 +15,14 @@ internal static class HtmlCases
 
     public static void Append(StringBuilder html, RunData run)
     {
-        html.Append("<section id=\"cases\">\n<h2>Cases</h2>\n<div class=\"scroll\"><table>\n<thead><tr>");
+        html.Append("<section id=\"cases\">\n<h2>Cases</h2>\n");
+        if (run.Cases.Count == 0)
+        {
+            html.Append("<p>No cases recorded.</p>\n</section>\n");
+            return;
+        }
+
+        html.Append("<div class=\"scroll\"><table>\n<thead><tr>");
         foreach (var h in Headers)
             html.Append("<th scope=\"col\">").Append(Encode(h)).Append("</th>");
         html.Append("</tr></thead>\n<tbody>\n");

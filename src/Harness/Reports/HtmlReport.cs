@@ -29,7 +29,7 @@ public static class HtmlReport
         AppendSummary(html, run);
         if (run.SeedAnalysis is not null)
             AppendSeed(html, run, run.SeedAnalysis);
-        AppendCharts(html, charts);
+        AppendCharts(html, run, charts);
         AppendPublished(html, run);
         AppendIdle(html, run);
         HtmlCases.Append(html, run);
@@ -53,6 +53,8 @@ public static class HtmlReport
             if (estimated)
             {
                 html.Append(Encode(ReportText.EstimatedBanner));
+                if (ReportText.Estimator(run) is { } estimator)
+                    html.Append("<span class=\"detail\">Estimator: ").Append(Encode(estimator)).Append("</span>");
                 if (ReportText.EstimateModel(run) is { } model)
                     html.Append("<span class=\"detail\">Model: ").Append(Encode(model)).Append("</span>");
             }
@@ -71,10 +73,10 @@ public static class HtmlReport
         Fact(html, "Status", m.Status);
         Fact(html, "Started", ReportNumbers.Utc(m.StartedUtc));
         Fact(html, "Ended", m.EndedUtc is null ? "not recorded" : ReportNumbers.Utc(m.EndedUtc));
-        Fact(html, "Cases", $"{m.CasesPassed} passed, {m.CasesFailed} failed");
+        Fact(html, "Cases", ReportText.CaseCounts(run));
         Fact(html, "Machine", $"{ReportText.Hardware(run)}, {m.Machine.LogicalCores} logical cores, {m.Machine.Runtime}");
         Fact(html, "Prompts", $"{m.Prompts.Count} of {m.Prompts.DatasetItems} from {m.Prompts.Source} ({m.Prompts.Selection})");
-        foreach (var warning in run.Warnings)
+        foreach (var warning in ReportText.ShownWarnings(run))
             Fact(html, "Warning", warning);
         html.Append("</dl>\n</header>\n");
     }
@@ -85,7 +87,7 @@ public static class HtmlReport
         var sections = new List<(string Id, string Title)> { ("energy", "How energy was obtained"), ("summary", "Summary") };
         if (run.SeedAnalysis is not null)
             sections.Add(("seed", "Seed study"));
-        if (charts.Count > 0)
+        if (charts.Count > 0 || ReportText.NoPowerChart(run, charts) is not null)
             sections.Add(("charts", "Charts"));
         sections.Add(("published", "Published figures"));
         if (run.Manifest.Idle.Count > 0)
@@ -107,18 +109,28 @@ public static class HtmlReport
     private static void AppendSummary(StringBuilder html, RunData run)
     {
         html.Append("<section id=\"summary\">\n<h2>Per-model summary</h2>\n");
+        if (run.Cases.Count == 0)
+        {
+            html.Append("<p>No cases recorded: ").Append(Encode(RunDataReader.CasesFile)).Append(" holds no readable record, so there is nothing to summarise.</p>\n</section>\n");
+            return;
+        }
+
         AppendTable(html, ReportTables.Summary(run));
         html.Append("<p class=\"note\">Mean [95% bootstrap confidence interval] over each model's passed cases; failed cases are only counted. ")
             .Append("Energy is the total domain's, gross of idle power unless said. J/token as the ratio of totals is the energy spent per token produced; ")
             .Append("the mean of ratios is the seed study's method, where a short answer weighs as much as a long one.")
-            .Append(run.IsEstimated ? " ~ marks an ESTIMATED figure." : "").Append("</p>\n</section>\n");
+            .Append(' ').Append(Encode(ReportText.EnergyNote(run))).Append(".</p>\n</section>\n");
     }
 
-    private static void AppendCharts(StringBuilder html, IReadOnlyList<RenderedChart> charts)
+    private static void AppendCharts(StringBuilder html, RunData run, IReadOnlyList<RenderedChart> charts)
     {
-        if (charts.Count == 0)
+        var noPower = ReportText.NoPowerChart(run, charts);
+        if (charts.Count == 0 && noPower is null)
             return;
-        html.Append("<section id=\"charts\">\n<h2>Charts</h2>\n<div class=\"chart-grid\">\n");
+        html.Append("<section id=\"charts\">\n<h2>Charts</h2>\n");
+        if (noPower is not null)
+            html.Append("<p class=\"note\">").Append(Encode(noPower)).Append("</p>\n");
+        html.Append("<div class=\"chart-grid\">\n");
         foreach (var chart in charts)
         {
             var svg = Convert.ToBase64String(Encoding.UTF8.GetBytes(chart.Svg));

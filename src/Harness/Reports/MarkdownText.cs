@@ -4,10 +4,15 @@ namespace SlmEnergyBench.Harness.Reports;
 
 /// <summary>
 /// Text made safe for GitHub-flavoured Markdown: on one line, with every character that could start emphasis,
-/// strikethrough (<c>~</c>, which marks estimates), code, HTML, a link or a table cell escaped by a backslash.
+/// strikethrough (<c>~</c>, which marks estimates), code, HTML, a link or a table cell escaped by a backslash, and
+/// every <c>@name</c> mention and <c>#123</c> reference broken by a zero-width joiner after its <c>@</c> or <c>#</c>, so
+/// that text from a run (a response, a problem) pasted into a pull-request comment notifies nobody and links nothing.
 /// </summary>
 internal static class MarkdownText
 {
+    /// <summary>U+200D ZERO WIDTH JOINER: invisible, and GitHub no longer sees a mention or an issue reference.</summary>
+    public const char Joiner = '\u200D';
+
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -27,6 +32,9 @@ internal static class MarkdownText
                     break;
                 case ']' when i + 1 < text.Length && text[i + 1] == '(':
                     s.Append("\\]");
+                    break;
+                case '@' or '#' when i + 1 < text.Length && (char.IsAsciiLetterOrDigit(text[i + 1]) || text[i + 1] is '-' or '_'):
+                    s.Append(c).Append(Joiner);
                     break;
                 default:
                     s.Append(c);

@@ -18,9 +18,21 @@ internal static class ReportNumbers
 
     public static string Number(double? value, string mark = "") => value is { } v ? mark + Number(v) : "";
 
-    /// <summary>"mean [low, high]" with the bootstrap interval of the mean.</summary>
+    /// <summary>
+    /// "mean [low, high]" with the bootstrap interval of the mean; "mean (n = 1, no interval)" when fewer than two
+    /// values make it, since one value has no spread to resample and "[x, x]" would claim a certainty it lacks.
+    /// </summary>
     public static string MeanCi(SampleStatistics? x, string mark = "") =>
-        x is null ? "" : $"{mark}{Number(x.Mean)} [{mark}{Number(x.CiLow)}, {mark}{Number(x.CiHigh)}]";
+        x is null ? ""
+        : x.N < 2 ? $"{mark}{Number(x.Mean)} (n = {x.N.ToString(CultureInfo.InvariantCulture)}, no interval)"
+        : $"{mark}{Number(x.Mean)} [{mark}{Number(x.CiLow)}, {mark}{Number(x.CiHigh)}]";
+
+    /// <summary><paramref name="text"/> on at most <paramref name="max"/> characters, ending in "..." when it was longer.</summary>
+    public static string Cut(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= max ? text : string.Concat(text.AsSpan(0, Math.Max(0, max - 3)), "...");
+    }
 
     /// <summary>A signed percentage, e.g. <c>+12.3%</c> or <c>-4.5%</c>.</summary>
     public static string SignedPercent(double ratio) =>

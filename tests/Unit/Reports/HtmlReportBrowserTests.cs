@@ -3,11 +3,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using SkiaSharp;
 using SlmEnergyBench.Harness.Reports;
+using SlmEnergyBench.Harness.Reports.Charts;
 
 namespace SlmEnergyBench.Unit.Reports;
 
 /// <summary>
-/// Opens report.html in headless Chromium: the chart images load, the response holding a script runs nothing and
+/// Opens report.html, with the charts RunCharts really draws, in headless Chromium: every chart image loads, the response holding a script runs nothing and
 /// shows as text, and the page draws something. Skipped where Chromium is absent (apt-get install chromium).
 /// </summary>
 public sealed partial class HtmlReportBrowserTests
@@ -44,7 +45,8 @@ public sealed partial class HtmlReportBrowserTests
         if (!Chromium.IsInstalled)
             Assert.Skip($"{Chromium.Path} is missing: install it with 'apt-get install chromium' to run the browser checks of report.html.");
         var run = RunDataReader.Read(RunCopies.WithFirstResponse(RunCopies.ScriptResponse));
-        var charts = ReportTestCharts.Fixed();
+        var charts = RunCharts.Render(run);
+        charts.Should().HaveCount(12, "the fixed run draws six bar charts, time vs energy, three power timelines and two published comparisons");
         var report = ReportWriter.Write(run, charts).Html;
         var checkedPage = Path.Combine(run.Directory, "report-check.html");
         var html = File.ReadAllText(report);
@@ -69,7 +71,7 @@ public sealed partial class HtmlReportBrowserTests
         if (!Chromium.IsInstalled)
             Assert.Skip($"{Chromium.Path} is missing: install it with 'apt-get install chromium' to run the browser checks of report.html.");
         var run = RunDataReader.Read(RunCopies.WithFirstResponse(RunCopies.ScriptResponse));
-        var report = ReportWriter.Write(run, ReportTestCharts.Fixed()).Html;
+        var report = ReportWriter.Write(run, RunCharts.Render(run)).Html;
         var png = Path.Combine(run.Directory, "screenshot.png");
 
         await Chromium.ScreenshotAsync(report, png);

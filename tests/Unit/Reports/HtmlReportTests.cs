@@ -26,7 +26,7 @@ public sealed partial class HtmlReportTests
 
         var html = HtmlReport.Render(run, []);
 
-        html.Should().Contain("class=\"banner estimated\"").And.Contain("Energy figures in this report are ESTIMATED by a utilisation model, not measured");
+        html.Should().Contain("class=\"banner estimated\"").And.Contain("Energy figures in this report are ESTIMATED by a model, not measured by a counter.<span class=\"detail\">Estimator: powermetrics (");
         html.Should().Contain(">~");
     }
 
@@ -51,7 +51,7 @@ public sealed partial class HtmlReportTests
 
         var html = HtmlReport.Render(run, []);
 
-        html.Should().NotContain("ESTIMATED by a utilisation model").And.NotContain("banner estimated");
+        html.Should().NotContain("ESTIMATED by a model").And.NotContain("banner estimated");
         html.Should().Contain("class=\"banner fake\"").And.Contain("the numbers come from simulated servers and are for checking the tool, not for comparison");
     }
 

@@ -1,4 +1,5 @@
 using SlmEnergyBench.Harness.Reports;
+using SlmEnergyBench.Harness.Reports.Charts;
 using Snapshooter.Xunit3;
 
 namespace SlmEnergyBench.Unit.Reports;
@@ -14,7 +15,7 @@ public sealed class ReportWriterTests
     {
         var run = RunDataReader.Read(ReportFixtures.FakeRun);
 
-        Snapshot.Match(MarkdownReport.Render(run, ReportTestCharts.Fixed()));
+        Snapshot.Match(MarkdownReport.Render(run, RunCharts.Render(run)));
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class ReportWriterTests
 
         var md = MarkdownReport.Render(run, []);
 
-        md.Should().Contain("> **Energy figures in this report are ESTIMATED by a utilisation model, not measured.**");
+        md.Should().Contain("> **Energy figures in this report are ESTIMATED by a model, not measured by a counter. Estimator: powermetrics (");
         md.Should().Contain("\\~");
     }
 
@@ -84,7 +85,7 @@ public sealed class ReportWriterTests
         var md = MarkdownReport.Render(run, []);
         var html = HtmlReport.Render(run, []);
 
-        md.Should().Contain("## Failed cases\n\n- Llama 3.2 1B Instruct, prompt 1, repetition 1: coverage 0.5 \\| below \\<0.98\\>\n");
+        md.Should().Contain("## Failed cases\n\n- Llama 3.2 1B Instruct: 1 failed: coverage 0.5 \\| below \\<0.98\\>\n\n- Llama 3.2 1B Instruct, prompt 1, repetition 1: coverage 0.5 \\| below \\<0.98\\>\n\n");
         md.Should().NotContain("second problem");
         html.Should().Contain("<tr class=\"failed\"><th scope=\"row\">Llama 3.2 1B Instruct</th>")
             .And.Contain("coverage 0.5 | below &lt;0.98&gt;; second problem");

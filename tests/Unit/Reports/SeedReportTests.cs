@@ -27,7 +27,7 @@ public sealed class SeedReportTests
         // Right after the summary, before the charts: for an imported study the re-analysis is the point of the report.
         html.IndexOf("id=\"seed\"", StringComparison.Ordinal).Should().BeGreaterThan(html.IndexOf("id=\"summary\"", StringComparison.Ordinal))
             .And.BeLessThan(html.IndexOf("id=\"published\"", StringComparison.Ordinal));
-        html.Should().Contain("characters per second, as reported").And.Contain("rectangle sum").And.Contain("integrated over the real window");
+        html.Should().Contain("characters per second, as reported").And.Contain("rectangle sum").And.Contain("integrated over the measured duration (sample times inferred)");
         foreach (var d in run.SeedAnalysis!.Differences)
             html.Should().Contain(System.Net.WebUtility.HtmlEncode(d.Aspect));
         html.Should().Contain("the sample times were inferred").And.Contain(System.Net.WebUtility.HtmlEncode(run.Manifest.Meter.Notes));

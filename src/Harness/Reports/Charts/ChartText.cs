@@ -8,7 +8,7 @@ namespace SlmEnergyBench.Harness.Reports.Charts;
 internal static class ChartText
 {
     /// <summary>Appended to the title of every energy chart of an estimated run.</summary>
-    public const string EstimatedTitleSuffix = " (ESTIMATED: utilisation model, not a meter)";
+    public const string EstimatedTitleSuffix = " (ESTIMATED by a model, not a meter)";
 
     /// <summary>A number with three significant digits, e.g. 0.0123, 1.23, 123, 1230.</summary>
     public static string Number(double value)
@@ -44,7 +44,7 @@ internal static class ChartText
     /// <summary>"Energy from powermetrics (cpu+gpu+ane, total domain), measured." or its ESTIMATED form.</summary>
     public static string EnergySource(EnergyProvenance meter, bool estimated) =>
         estimated
-            ? $"Energy ESTIMATED by {meter.Meter} (a utilisation model, not a meter; domains {Components(meter)}, total domain): not a measurement."
+            ? $"Energy ESTIMATED by {meter.Meter} (a model, not a meter; domains {Components(meter)}, total domain): not a measurement."
             : $"Energy measured by {meter.Meter} (domains {Components(meter)}, total domain).";
 
     /// <summary>The confidence level as a percentage, e.g. 95%.</summary>

@@ -9,6 +9,18 @@ internal static class ModelBarChart
     public const int Width = 800;
     public const int Height = 450;
 
+    /// <summary>The fewest values whose mean gets an error bar.</summary>
+    public const int MinimumForInterval = 2;
+
+    /// <summary>" No error bar for Llama 3B (n = 1): one case has no interval." for the models with too few values; "" when none.</summary>
+    public static string NoIntervalSentence(IEnumerable<(string Model, int N)> values)
+    {
+        var few = values.Where(v => v.N < MinimumForInterval).Select(v => $"{v.Model} (n = {v.N.ToString(System.Globalization.CultureInfo.InvariantCulture)})").ToArray();
+        return few.Length == 0 ? "" : $" No error bar for {string.Join(", ", few)}: fewer than two passed cases give no interval.";
+    }
+
+    private static double Top(ModelValue v) => v.N >= MinimumForInterval ? Math.Max(v.Mean, v.CiHigh) : v.Mean;
+
     /// <summary>Draws the chart; null when no model has a value.</summary>
     public static RenderedChart? Render(string fileStem, string title, string yLabel, string unit, string caption, IReadOnlyList<ModelValue> values)
     {
@@ -27,20 +39,25 @@ internal static class ModelBarChart
         }).ToList();
         plot.Add.Bars(bars);
 
-        var errors = new ErrorBar(
-            positions, [.. values.Select(v => v.Mean)], null, null,
-            [.. values.Select(v => Math.Max(0, v.CiHigh - v.Mean))], [.. values.Select(v => Math.Max(0, v.Mean - v.CiLow))])
+        // One value has no spread to resample: such a model's bar gets no error bar (the caption says so).
+        var withCi = values.Select((v, i) => (v, i)).Where(x => x.v.N >= MinimumForInterval).ToArray();
+        if (withCi.Length > 0)
         {
-            Color = Color.FromHex(ChartPalette.ErrorBarHex),
-            LineWidth = 1.5f,
-            CapSize = 10,
-        };
-        plot.Add.Plottable(errors);
+            var errors = new ErrorBar(
+                [.. withCi.Select(x => (double)x.i)], [.. withCi.Select(x => x.v.Mean)], null, null,
+                [.. withCi.Select(x => Math.Max(0, x.v.CiHigh - x.v.Mean))], [.. withCi.Select(x => Math.Max(0, x.v.Mean - x.v.CiLow))])
+            {
+                Color = Color.FromHex(ChartPalette.ErrorBarHex),
+                LineWidth = 1.5f,
+                CapSize = 10,
+            };
+            plot.Add.Plottable(errors);
+        }
 
-        var top = values.Max(v => Math.Max(v.Mean, v.CiHigh));
+        var top = values.Max(Top);
         foreach (var (v, i) in values.Select((v, i) => (v, i)))
         {
-            var label = plot.Add.Text($"{ChartText.Number(v.Mean)} {unit}", i, Math.Max(v.Mean, v.CiHigh));
+            var label = plot.Add.Text($"{ChartText.Number(v.Mean)} {unit}", i, Top(v));
             label.Alignment = Alignment.LowerCenter;
             label.OffsetY = -4;
             label.LabelFontSize = 12;

@@ -110,7 +110,7 @@ internal static class PowerTimelineChart
         plot.ShowLegend(Edge.Bottom);
 
         var caption = $"Total power of each meter sample (energy / sample duration) over {model}'s part of the session; "
-            + $"shaded: its {requests.Length} request windows; grey: the idle measurement window; {idleText}. "
+            + $"shaded: its {requests.Length} request windows; {(idle is null ? "" : "grey: the idle measurement window; ")}{idleText}. "
             + (inferred ? "The times are inferred, not measured: the study recorded no timestamps (see How energy was obtained). " : "")
             + ChartText.EnergySource(run.Manifest.Meter, estimated);
         return ChartCanvas.Render(plot, FileStemFor(model), title, caption, [model], Width, Height);

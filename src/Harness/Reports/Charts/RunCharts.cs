@@ -67,6 +67,7 @@ public static class RunCharts
         var confidence = Values(run, metric).First().Statistics.Confidence;
         var caption = $"Bars: the mean {what} over the passed cases of each model (n = {Counts(values)}); "
             + $"error bars: the {ChartText.Percent(confidence)} bootstrap confidence interval of the mean."
+            + ModelBarChart.NoIntervalSentence(values.Select(v => (v.Model, v.N)))
             + (energySentence.Length > 0 ? " " + energySentence : "");
         return ModelBarChart.Render(stem, title, yLabel, unit, caption, values);
     }
@@ -81,7 +82,8 @@ public static class RunCharts
             .ToArray();
         var caption = $"Bars: 1 / the mean inference time over the passed cases of each model (n = {Counts(values)}), as there is no per-case "
             + $"responses/s; error bars: the {ChartText.Percent(latencies[0].Statistics.Confidence)} bootstrap confidence interval of the mean "
-            + "inference time, inverted (1 / upper bound, 1 / lower bound).";
+            + "inference time, inverted (1 / upper bound, 1 / lower bound)."
+            + ModelBarChart.NoIntervalSentence(values.Select(v => (v.Model, v.N)));
         return ModelBarChart.Render(ResponsesPerSecond, "Responses per second", "Responses per second", "resp/s", caption, values);
     }
 
@@ -120,11 +122,13 @@ public static class RunCharts
 
     private static RenderedChart? PublishedJoulesPerResponseChart(RunData run)
     {
-        var ours = Values(run, MetricNames.JoulesPerResponse)
-            .Where(x => x.Statistics.Mean > 0)
+        var values = Values(run, MetricNames.JoulesPerResponse).Where(x => x.Statistics.Mean > 0).ToArray();
+        // A bar gets an error bar only from two cases up with a positive lower bound (the axis is logarithmic).
+        static bool HasInterval(SampleStatistics s) => s.N >= ModelBarChart.MinimumForInterval && s.CiLow > 0;
+        var ours = values
             .Select(x => new PublishedBar(
                 ThisRunLabel(run, x.Model), x.Statistics.Mean,
-                x.Statistics.CiLow > 0 ? x.Statistics.CiLow : null, x.Statistics.CiLow > 0 ? x.Statistics.CiHigh : null,
+                HasInterval(x.Statistics) ? x.Statistics.CiLow : null, HasInterval(x.Statistics) ? x.Statistics.CiHigh : null,
                 ChartPalette.ThisRunHex))
             .ToArray();
         if (ours.Length == 0)
@@ -136,7 +140,8 @@ public static class RunCharts
         var title = "Energy per response: this run and published figures" + Suffix(run.IsEstimated);
         var caption = PublishedCaption(
             run,
-            $"This run's bars: the mean gross energy of a request window over each model's passed cases; error bars: the {ChartText.Percent(confidence)} bootstrap confidence interval of the mean.");
+            $"This run's bars: the mean gross energy of a request window over each model's passed cases; error bars: the {ChartText.Percent(confidence)} bootstrap confidence interval of the mean."
+            + ModelBarChart.NoIntervalSentence(values.Select(v => (v.Model, v.Statistics.N))));
         return PublishedComparisonChart.Render(PublishedJoulesPerResponse, title, "Joules per response (J)", "J", caption, [.. ours, .. published]);
     }
 }

@@ -245,4 +245,43 @@ public sealed class RunChartsTests
         charts.Single(c => c.FileStem == RunCharts.TimeVsEnergy).Series.Should().NotContain(failing);
         charts.Single(c => c.FileStem == RunCharts.PublishedJoulesPerToken).Series.Should().NotContain(s => s.StartsWith("This run: " + failing, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Render_ModelWithOnePassedCase_DrawsNoErrorBarForItAndSaysSo()
+    {
+        const string single = "Llama 3.2 1B Instruct";
+        var run = RunDataReader.Read(RunCopies.WithOnePassedCase(single));
+
+        var charts = RunCharts.Render(run);
+
+        foreach (var stem in BarStems)
+        {
+            var chart = charts.Single(c => c.FileStem == stem);
+            chart.Series.Should().Contain(single, stem);
+            ErrorBarSegments(chart).Should().Be(3 * 2, $"{stem}: only the two models with four cases have an interval");
+            chart.Caption.Should().Contain($"No error bar for {single} (n = 1): fewer than two passed cases give no interval.", stem);
+        }
+
+        var published = charts.Single(c => c.FileStem == RunCharts.PublishedJoulesPerResponse);
+        ErrorBarSegments(published).Should().Be(3 * 2);
+        published.Caption.Should().Contain($"No error bar for {single} (n = 1)");
+        Chart(RunCharts.EnergyPerResponse).Caption.Should().NotContain("No error bar");
+    }
+
+    [Fact]
+    public void Render_RunWithoutIdleMeasurement_PowerCaptionMentionsNoGreyWindow()
+    {
+        var dir = ReportFixtures.CopyOfFakeRun();
+        var manifest = Path.Combine(dir, RunDataReader.ManifestFile);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!;
+        node["idle"] = new System.Text.Json.Nodes.JsonArray();
+        File.WriteAllText(manifest, node.ToJsonString());
+
+        var charts = RunCharts.Render(RunDataReader.Read(dir));
+
+        var power = charts.Where(c => c.FileStem.StartsWith("power-", StringComparison.Ordinal)).ToArray();
+        power.Should().HaveCount(3);
+        power.Should().OnlyContain(c => !c.Caption.Contains("grey", StringComparison.Ordinal) && c.Caption.Contains("no idle measurement before this model", StringComparison.Ordinal));
+        Chart("power-llama-3-2-1b-instruct").Caption.Should().Contain("grey: the idle measurement window");
+    }
 }
