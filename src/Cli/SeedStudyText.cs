@@ -17,7 +17,7 @@ internal static class SeedStudyText
             + $"{s.WordsPerSecondAsReported:0.0} \"words/s\" (characters), GPU energy per response {s.GpuEnergyPerResponseJoules:0.00} J (rectangle sum), mean GPU power {s.MeanGpuPowerWatts:0.00} W.");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"This project's way: {p.TokensPerSecondRatioOfTotals:0.00} tokens/s (ratio of totals), {p.WordsPerSecond:0.0} words/s, "
-            + $"GPU energy per response {p.GpuEnergyPerResponseJoules:0.00} J and all domains {p.AllDomainsEnergyPerResponseJoules:0.00} J (integrated over the real window), "
+            + $"GPU energy per response {p.GpuEnergyPerResponseJoules:0.00} J and all domains {p.AllDomainsEnergyPerResponseJoules:0.00} J (integrated over each measured duration, sample times inferred), "
             + $"{p.AllDomainsJoulesPerToken:0.0000} J/token, sample coverage {p.SampleCoverage:0.000}.");
         text.AppendLine();
         text.AppendLine("| aspect | metric | study's way | this project's way | change |");

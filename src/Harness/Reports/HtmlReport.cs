@@ -119,7 +119,7 @@ public static class HtmlReport
         html.Append("<p class=\"note\">Mean [95% bootstrap confidence interval] over each model's passed cases; failed cases are only counted. ")
             .Append("Energy is the total domain's, gross of idle power unless said. J/token as the ratio of totals is the energy spent per token produced; ")
             .Append("the mean of ratios is the seed study's method, where a short answer weighs as much as a long one.")
-            .Append(' ').Append(Encode(ReportText.EnergyNote(run))).Append(".</p>\n</section>\n");
+            .Append(' ').Append(Encode(SentenceStart(ReportText.EnergyNote(run)))).Append(".</p>\n</section>\n");
     }
 
     private static void AppendCharts(StringBuilder html, RunData run, IReadOnlyList<RenderedChart> charts)
@@ -176,4 +176,8 @@ public static class HtmlReport
 
     private static void Fact(StringBuilder html, string label, string value) =>
         html.Append("<dt>").Append(Encode(label)).Append("</dt><dd>").Append(Encode(value)).Append("</dd>\n");
+
+    /// <summary>The text with its first letter upper-case, to start a sentence.</summary>
+    private static string SentenceStart(string text) =>
+        text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
 }
