@@ -76,20 +76,21 @@ internal static class PowerTimelineChart
             }
         }
 
-        var xs = new double[samples.Length * 2];
-        var ys = new double[samples.Length * 2];
-        for (var i = 0; i < samples.Length; i++)
+        var steps = PowerSteps.Of(samples);
+        var xs = new double[steps.Steps.Count * 2];
+        var ys = new double[steps.Steps.Count * 2];
+        for (var i = 0; i < steps.Steps.Count; i++)
         {
-            var watts = samples[i].EnergyJ[Domains.Total] / samples[i].DurationS;
-            xs[2 * i] = samples[i].StartS;
-            xs[(2 * i) + 1] = samples[i].EndS;
+            var (stepStart, stepEnd, watts) = steps.Steps[i];
+            xs[2 * i] = stepStart;
+            xs[(2 * i) + 1] = stepEnd;
             ys[2 * i] = watts;
             ys[(2 * i) + 1] = watts;
         }
 
         var line = plot.Add.ScatterLine(xs, ys, colour.Darken(0.3));
         line.LineWidth = 1.8f;
-        line.LegendText = "total power per meter sample";
+        line.LegendText = steps.SamplesPerStep == 1 ? "total power per meter sample" : $"total power, average of up to {steps.SamplesPerStep} samples";
 
         string idleText = "no idle measurement before this model";
         if (idle is not null && idle.PowerW.TryGetValue(Domains.Total, out var idleWatts))
@@ -109,7 +110,11 @@ internal static class PowerTimelineChart
         plot.Axes.SetLimitsY(0, ys.Max() * 1.12);
         plot.ShowLegend(Edge.Bottom);
 
-        var caption = $"Total power of each meter sample (energy / sample duration) over {model}'s part of the session; "
+        var drawn = steps.SamplesPerStep == 1
+            ? "Total power of each meter sample (energy / sample duration)"
+            : $"Total power averaged over groups of up to {steps.SamplesPerStep} consecutive meter samples (the group's energy / its duration; "
+              + $"{samples.Length} samples are more than the chart can show)";
+        var caption = $"{drawn} over {model}'s part of the session; "
             + $"shaded: its {requests.Length} request windows; {(idle is null ? "" : "grey: the idle measurement window; ")}{idleText}. "
             + (inferred ? "The times are inferred, not measured: the study recorded no timestamps (see How energy was obtained). " : "")
             + ChartText.EnergySource(run.Manifest.Meter, estimated);

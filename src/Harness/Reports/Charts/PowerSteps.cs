@@ -1,0 +1,46 @@
+using SlmEnergyBench.Harness.Metering;
+
+namespace SlmEnergyBench.Harness.Reports.Charts;
+
+/// <summary>
+/// The steps a power-over-time chart draws: one per meter sample, or, for a long run with more samples than a chart
+/// can show, one per group of consecutive samples at the group's true average power (its joules / its seconds), so
+/// the area under the line is still the energy. Groups never span a gap between samples.
+/// </summary>
+/// <param name="Steps">(start, end, watts) of each step, in time order.</param>
+/// <param name="SamplesPerStep">1 when every sample is drawn; else the most samples one step averages.</param>
+public sealed record PowerSteps(IReadOnlyList<(double StartS, double EndS, double Watts)> Steps, int SamplesPerStep)
+{
+    /// <summary>More steps than this and a 900-pixel chart draws several per pixel: they are grouped.</summary>
+    public const int MaxSteps = 1500;
+
+    /// <summary>Steps of the total domain of <paramref name="samples"/> (in time order, each with a total).</summary>
+    public static PowerSteps Of(IReadOnlyList<MeterSample> samples, int maxSteps = MaxSteps)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
+        var perStep = Math.Max(1, (int)Math.Ceiling(samples.Count / (double)maxSteps));
+        var steps = new List<(double, double, double)>();
+        var i = 0;
+        while (i < samples.Count)
+        {
+            var first = samples[i];
+            var joules = first.EnergyJ[Domains.Total];
+            var seconds = first.DurationS;
+            var end = first.EndS;
+            var j = i + 1;
+            while (j < samples.Count && j - i < perStep && samples[j].StartS <= end + 1e-9)
+            {
+                joules += samples[j].EnergyJ[Domains.Total];
+                seconds += samples[j].DurationS;
+                end = samples[j].EndS;
+                j++;
+            }
+
+            steps.Add((first.StartS, end, joules / seconds));
+            i = j;
+        }
+
+        return new PowerSteps(steps, perStep);
+    }
+}
