@@ -84,9 +84,11 @@ public sealed class EnergyCases(EnergySession fixture)
         var session = fixture.Session!;
         Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var files = await fixture.MakeReportAsync(TestContext.Current.CancellationToken);
+        watch.Stop();
 
-        output.WriteLine($"Report: {files.Html}");
+        output.WriteLine($"Report: {files.Html} (finishing the run's files and making the report took {watch.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s)");
         output.WriteLine($"Also: {files.Markdown}, {files.Csv}, {files.Charts.Count} chart files in {Path.GetDirectoryName(files.Charts.FirstOrDefault() ?? files.Html)}");
         TestContext.Current.AddAttachment("report", await File.ReadAllBytesAsync(files.Html, TestContext.Current.CancellationToken), "text/html");
         TestContext.Current.AddAttachment("report.md", await File.ReadAllTextAsync(files.Markdown, TestContext.Current.CancellationToken));

@@ -63,7 +63,7 @@ internal static class ReportTables
             var how = m.Method is { } method
                 ? $"{ReportText.Method(method)} by {m.Meter}; J/token as ratio of totals, J/response mean of {Count(m.Passed)} cases"
                 : "no energy recorded";
-            rows.Add([$"{ThisRunSource} ({run.RunId})", m.Model, ReportText.Hardware(run), "1", components,
+            rows.Add([$"{ThisRunSource} ({run.RunId})", m.Model, ReportText.ComparedHardware(run), "1", components,
                 Number(m.JoulesPerTokenRatioOfTotals, mark), Number(Metric(m, MetricNames.JoulesPerResponse)?.Mean, mark), how]);
         }
 

@@ -88,7 +88,7 @@ internal static class ReportText
     /// <summary>What this run's comparison covers, to end <see cref="LikeWithLike"/>.</summary>
     public static string ThisRunScope(RunData run) =>
         $"this run is batch 1 and covers the {run.Manifest.Meter.Meter} meter's domains ({Components(run.Manifest.Meter)}), " +
-        $"its energy {RunMethod(run)}, on {Hardware(run)}.";
+        $"its energy {RunMethod(run)}, on {ComparedHardware(run)}.";
 
     /// <summary>How many cases carry an energy figure whose provenance says estimated.</summary>
     public static int EstimatedCases(RunData run) => run.Cases.Count(c => c.Energy?.Provenance.Method == EnergyMethod.Estimated);
@@ -169,6 +169,12 @@ internal static class ReportText
         var m = run.Manifest.Machine;
         return $"{m.CpuModel ?? m.Architecture}, {m.Os}";
     }
+
+    /// <summary>
+    /// The hardware this run's figures stand for beside published ones: the machine's, except under a fake backend,
+    /// whose figures are simulated and stand for no hardware at all.
+    /// </summary>
+    public static string ComparedHardware(RunData run) => IsFake(run) ? "fake backend (simulated)" : Hardware(run);
 
     /// <summary>One paragraph: meter, domains, method, source, notes, and why this meter and profile.</summary>
     public static IReadOnlyList<(string Label, string Value)> EnergyFacts(RunData run)

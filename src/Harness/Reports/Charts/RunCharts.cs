@@ -90,10 +90,7 @@ public static class RunCharts
     /// <summary>"This run: model, hardware, batch 1, cpu+gpu+ane (powermetrics)", with ", ESTIMATED" when it is.</summary>
     private static string ThisRunLabel(RunData run, string model)
     {
-        var hardware = run.Manifest.Backend.Name.Contains("fake", StringComparison.OrdinalIgnoreCase)
-            ? "fake backend (simulated)"
-            : run.Manifest.Machine.CpuModel ?? run.Manifest.Machine.Os;
-        var label = $"This run: {model}, {hardware}, batch 1, {ChartText.Components(run.Manifest.Meter)} ({run.Manifest.Meter.Meter})";
+        var label = $"This run: {model}, {ReportText.ComparedHardware(run)}, batch 1, {ChartText.Components(run.Manifest.Meter)} ({run.Manifest.Meter.Meter})";
         return run.IsEstimated ? label + ", ESTIMATED" : label;
     }
 
