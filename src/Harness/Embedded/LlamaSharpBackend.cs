@@ -196,6 +196,10 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
         var result = context.Decode(batch);
         if (result != DecodeResult.Ok)
             throw new BackendException($"llama.cpp failed to decode a batch of '{model}' ({result}): the context may be full (Embedded:ContextTokens).");
+        // llama_decode may return before the computation has finished (llama.cpp stops its own prefill and decode
+        // timers only at the next synchronize, which reading the logits does later). Waiting here makes the harness's
+        // windows end when the tokens are computed, on every backend, and keeps llama.cpp's counters inside them.
+        context.Synchronize();
     }
 
     public void Dispose()
