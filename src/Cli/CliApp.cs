@@ -22,10 +22,10 @@ public sealed class CliApp
 
     private readonly TextWriter _output;
     private readonly TextWriter _error;
-    private readonly Func<string, IReadOnlyList<string>> _writeReport;
+    private readonly Func<RunData, IReadOnlyList<string>> _writeReport;
     private readonly TimeProvider _time;
 
-    private CliApp(TextWriter output, TextWriter error, Func<string, IReadOnlyList<string>> writeReport, TimeProvider time)
+    private CliApp(TextWriter output, TextWriter error, Func<RunData, IReadOnlyList<string>> writeReport, TimeProvider time)
     {
         _output = output;
         _error = error;
@@ -38,10 +38,10 @@ public sealed class CliApp
     public RootCommand Root { get; }
 
     /// <summary>
-    /// Builds the app. <paramref name="writeReport"/> makes the report files of one run folder and returns the paths it
+    /// Builds the app. <paramref name="writeReport"/> makes the report files of one run, already read, and returns the paths it
     /// wrote; <paramref name="time"/> stamps imported runs (the system clock when null).
     /// </summary>
-    public static CliApp Build(TextWriter output, TextWriter error, Func<string, IReadOnlyList<string>> writeReport, TimeProvider? time = null)
+    public static CliApp Build(TextWriter output, TextWriter error, Func<RunData, IReadOnlyList<string>> writeReport, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
@@ -105,8 +105,9 @@ public sealed class CliApp
         command.SetAction(parse => Guard(() =>
         {
             var directory = RunFolders.Resolve(parse.GetRequiredValue(run), parse.GetRequiredValue(results));
-            WriteWarnings(RunDataReader.Read(directory).Warnings);
-            WriteReport(directory);
+            var data = RunDataReader.Read(directory);
+            WriteWarnings(data.Warnings);
+            WriteReport(data);
             return Success;
         }));
         return command;
@@ -196,7 +197,7 @@ public sealed class CliApp
             _output.WriteLine();
             _output.WriteLine(SeedStudyTimeline.InferredTimesStatement);
             _output.WriteLine();
-            WriteReport(directory);
+            WriteReport(run);
             return Success;
         }));
         return command;
@@ -208,10 +209,10 @@ public sealed class CliApp
             _error.WriteLine($"warning: {warning}");
     }
 
-    private void WriteReport(string directory)
+    private void WriteReport(RunData run)
     {
-        var written = _writeReport(directory);
-        _output.WriteLine($"Report of {directory}:");
+        var written = _writeReport(run);
+        _output.WriteLine($"Report of {run.Directory}:");
         foreach (var path in written)
             _output.WriteLine($"  {path}");
         var html = written.FirstOrDefault(p => string.Equals(Path.GetFileName(p), "report.html", StringComparison.OrdinalIgnoreCase));

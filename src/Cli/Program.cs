@@ -5,5 +5,5 @@ namespace SlmEnergyBench.Cli;
 public static class Program
 {
     public static int Main(string[] args) =>
-        CliApp.Build(Console.Out, Console.Error, run => RunReport.Paths(RunReport.Generate(run))).Run(args);
+        CliApp.Build(Console.Out, Console.Error, run => RunReport.Paths(RunReport.Write(run))).Run(args);
 }

@@ -135,7 +135,8 @@ public static class HtmlReport
         {
             var svg = Convert.ToBase64String(Encoding.UTF8.GetBytes(chart.Svg));
             // Timelines and the published comparison carry long labels: they take the full width.
-            var wide = chart.FileStem.StartsWith("power-", StringComparison.Ordinal) || chart.FileStem.StartsWith("published-", StringComparison.Ordinal);
+            var wide = chart.FileStem.StartsWith(Charts.PowerTimelineChart.StemPrefix, StringComparison.Ordinal)
+                       || chart.FileStem is Charts.RunCharts.PublishedJoulesPerToken or Charts.RunCharts.PublishedJoulesPerResponse;
             html.Append("<figure").Append(wide ? " class=\"wide\"" : "").Append(" id=\"chart-").Append(Encode(chart.FileStem)).Append("\">\n<img src=\"data:image/svg+xml;base64,").Append(svg)
                 .Append("\" alt=\"").Append(Encode(chart.Title)).Append("\">\n<figcaption><strong>").Append(Encode(chart.Title)).Append("</strong>")
                 .Append(Encode(chart.Caption)).Append(" <span class=\"note\">Files: ")

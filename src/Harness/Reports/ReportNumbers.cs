@@ -11,10 +11,7 @@ internal static class ReportNumbers
 {
     public const string EstimateMark = "~";
 
-    public static string Number(double value) =>
-        double.IsNaN(value) ? "NA"
-        : value == 0 || Math.Abs(value) >= 1 ? value.ToString("0.###", CultureInfo.InvariantCulture)
-        : value.ToString("G3", CultureInfo.InvariantCulture);
+    public static string Number(double value) => Summaries.SummaryText.Number(value);
 
     public static string Number(double? value, string mark = "") => value is { } v ? mark + Number(v) : "";
 

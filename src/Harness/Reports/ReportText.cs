@@ -140,7 +140,7 @@ internal static class ReportText
     /// <summary>Why the Charts section has no power-over-time chart, when the samples are the reason; null otherwise.</summary>
     public static string? NoPowerChart(RunData run, IReadOnlyList<Charts.RenderedChart> charts)
     {
-        if (charts.Any(c => c.FileStem.StartsWith("power-", StringComparison.Ordinal)))
+        if (charts.Any(c => c.FileStem.StartsWith(Charts.PowerTimelineChart.StemPrefix, StringComparison.Ordinal)))
             return null;
         if (run.Samples.Count == 0)
             return $"No power-over-time chart: {RunDataReader.SamplesFile} holds no meter sample.";

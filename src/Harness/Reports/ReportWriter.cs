@@ -26,7 +26,7 @@ public static class ReportWriter
             foreach (var chart in charts)
             {
                 var png = Path.Combine(folder, chart.FileStem + ".png");
-                WriteAllBytes(png, chart.Png);
+                AtomicFile.WriteAllBytes(png, chart.Png);
                 var svg = Path.Combine(folder, chart.FileStem + ".svg");
                 AtomicFile.WriteAllText(svg, chart.Svg);
                 chartPaths.AddRange([png, svg]);
@@ -55,12 +55,5 @@ public static class ReportWriter
             if (!seen.Add(stem))
                 throw new ArgumentException($"Two charts have the file stem '{stem}'; each chart needs its own.", nameof(charts));
         }
-    }
-
-    private static void WriteAllBytes(string path, byte[] bytes)
-    {
-        var temp = path + ".tmp";
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, path, overwrite: true);
     }
 }

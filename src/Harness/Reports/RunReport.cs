@@ -9,9 +9,12 @@ namespace SlmEnergyBench.Harness.Reports;
 public static class RunReport
 {
     /// <summary>Makes the report of the run in <paramref name="runDirectory"/>; throws <see cref="RunDataException"/> when the folder cannot be read.</summary>
-    public static ReportFiles Generate(string runDirectory)
+    public static ReportFiles Generate(string runDirectory) => Write(RunDataReader.Read(runDirectory));
+
+    /// <summary>Makes the report of a run already read (by a caller that also needs its warnings or figures).</summary>
+    public static ReportFiles Write(RunData run)
     {
-        var run = RunDataReader.Read(runDirectory);
+        ArgumentNullException.ThrowIfNull(run);
         return ReportWriter.Write(run, Charts.RunCharts.Render(run));
     }
 

@@ -9,4 +9,11 @@ internal static class AtomicFile
         File.WriteAllText(temp, text);
         File.Move(temp, path, overwrite: true);
     }
+
+    public static void WriteAllBytes(string path, byte[] bytes)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, path, overwrite: true);
+    }
 }

@@ -60,7 +60,7 @@ public static class SummaryText
         $"{mark}{Number(x.Mean)} [{mark}{Number(x.CiLow)}, {mark}{Number(x.CiHigh)}]";
 
     /// <summary>Three decimals from 1 up, three significant digits below, so small J/token figures keep their digits.</summary>
-    private static string Number(double value) =>
+    internal static string Number(double value) =>
         double.IsNaN(value) ? "NA"
         : value == 0 || Math.Abs(value) >= 1 ? value.ToString("0.###", CultureInfo.InvariantCulture)
         : value.ToString("G3", CultureInfo.InvariantCulture);

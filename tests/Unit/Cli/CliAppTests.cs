@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using SlmEnergyBench.Cli;
+using SlmEnergyBench.Harness.Reports;
 using SlmEnergyBench.Harness.SeedStudy;
 using SlmEnergyBench.Unit.Reports;
 using SlmEnergyBench.Unit.SeedStudy;
@@ -24,10 +25,10 @@ public sealed class CliAppTests : IDisposable
     private int Run(params string[] args) =>
         CliApp.Build(_output, _error, RecordReport, new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 19, 35, 27, TimeSpan.Zero))).Run(args);
 
-    private IReadOnlyList<string> RecordReport(string runDirectory)
+    private IReadOnlyList<string> RecordReport(RunData run)
     {
-        _reported.Add(runDirectory);
-        return [Path.Combine(runDirectory, "energy.png"), Path.Combine(runDirectory, "report.html")];
+        _reported.Add(run.Directory);
+        return [Path.Combine(run.Directory, "energy.png"), Path.Combine(run.Directory, "report.html")];
     }
 
     [Theory]

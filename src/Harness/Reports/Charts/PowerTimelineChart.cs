@@ -13,8 +13,11 @@ internal static class PowerTimelineChart
     public const int Width = 900;
     public const int Height = 400;
 
+    /// <summary>What every power chart's file stem starts with.</summary>
+    public const string StemPrefix = "power-";
+
     /// <summary>The file stem of <paramref name="model"/>'s power chart: <c>power-&lt;slug&gt;</c>.</summary>
-    public static string FileStemFor(string model) => "power-" + ChartText.Slug(model);
+    public static string FileStemFor(string model) => StemPrefix + ChartText.Slug(model);
 
     /// <summary>The label of the idle line, e.g. "idle 0.65 W".</summary>
     public static string IdleLabel(double watts) => "idle " + watts.ToString("0.00", CultureInfo.InvariantCulture) + " W";
