@@ -152,11 +152,14 @@ public sealed class BenchmarkSessionTests : IDisposable
         unchanged.Energy.Pairs.Should().Be(8);
         unchanged.Latency.Kind.Should().Be(Harness.Statistics.Verdict.Same, unchanged.Latency.Message);
 
-        // 20% slower at a constant 12 W: latency and energy both x1.25 (only the decode part slows: a little less).
+        // 20% slower at a constant 12 W: latency and energy both about x1.25 (only the decode part slows: a little
+        // less; a loaded machine stretches the fake's sleeps: a little more). At constant power the energy ratio IS
+        // the latency ratio, whatever the machine's load, so that is what is pinned, not a wall-clock upper bound.
         slower.IsWorse.Should().BeTrue();
         slower.Latency.Kind.Should().Be(Harness.Statistics.Verdict.Worse, slower.Latency.Message);
         slower.Energy.Kind.Should().Be(Harness.Statistics.Verdict.Worse, slower.Energy.Message);
-        slower.Energy.Ratio.Should().BeInRange(1.1, 1.3);
+        slower.Energy.Ratio.Should().BeGreaterThan(1.1);
+        slower.Energy.Ratio.Should().BeApproximately(slower.Latency.Ratio!.Value, 0.005);
         slower.Energy.Message.Should().StartWith("worse: energy x1.");
     }
 
