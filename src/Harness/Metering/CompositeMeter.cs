@@ -8,7 +8,8 @@ namespace SlmEnergyBench.Harness.Metering;
 /// part only and <see cref="Domains.Total"/> = the CPU side's total + the GPU side's total.
 /// </summary>
 /// <remarks>
-/// <para>Method: <see cref="EnergyMethod.Estimated"/> as soon as one part is estimated; the source says which.</para>
+/// <para>Method: the least trustworthy part's (<see cref="EnergyMethodText.Combine"/>): estimated as soon as one part is
+/// estimated, simulated as soon as one is simulated; the notes say which part.</para>
 /// <para>The total's <see cref="DomainEnergy.PeakPowerW"/> is the sum of the parts' peaks, an upper bound
 /// (the parts sample at different moments). Coverage is the lower of the two; sample counts add up.</para>
 /// <para><see cref="Samples"/> holds both parts' samples in the order this meter first saw them (append-only,
@@ -37,14 +38,15 @@ public sealed class CompositeMeter : IPowerMeter
         get
         {
             var (cpu, gpu) = (CpuSide.Provenance, GpuSide.Provenance);
-            var estimated = new[] { ("cpu side", cpu), ("gpu side", gpu) }.Where(p => p.Item2.Method == EnergyMethod.Estimated).ToArray();
-            var notes = estimated.Length == 0
+            var method = EnergyMethodText.Combine([cpu.Method, gpu.Method]);
+            var because = new[] { ("cpu side", cpu), ("gpu side", gpu) }.Where(p => p.Item2.Method == method && method != EnergyMethod.Measured).ToArray();
+            var notes = because.Length == 0
                 ? ""
-                : $"ESTIMATED overall because the {string.Join(" and the ", estimated.Select(p => $"{p.Item1} ({p.Item2.Meter})"))} is an estimate, not a measurement. ";
+                : $"{EnergyMethodText.Word(method)} overall because the {string.Join(" and the ", because.Select(p => $"{p.Item1} ({p.Item2.Meter})"))} {(because.Length > 1 ? "are" : "is")} {EnergyMethodText.Meaning(method)}. ";
             return new EnergyProvenance(
                 $"{cpu.Meter}+{gpu.Meter}",
                 [.. cpu.Domains.Concat(gpu.Domains).Where(d => d != Domains.Total).Distinct(StringComparer.Ordinal), Domains.Total],
-                estimated.Length == 0 ? EnergyMethod.Measured : EnergyMethod.Estimated,
+                method,
                 $"cpu side: {Describe(cpu)} | gpu side: {Describe(gpu)} | total = {cpu.Meter} total + {gpu.Meter} total (disjoint domains).",
                 $"{notes}cpu side: {cpu.Notes} | gpu side: {gpu.Notes}")
             {
@@ -117,7 +119,7 @@ public sealed class CompositeMeter : IPowerMeter
     }
 
     private static string Describe(EnergyProvenance p) =>
-        $"{p.Meter} ({(p.Method == EnergyMethod.Estimated ? "ESTIMATED" : "measured")}; {string.Join(", ", p.Domains)}): {p.Source}";
+        $"{p.Meter} ({EnergyMethodText.Word(p.Method)}; {string.Join(", ", p.Domains)}): {p.Source}";
 
     private void Collect(int part, IReadOnlyList<MeterSample> samples)
     {

@@ -21,6 +21,8 @@ internal sealed class PowermetricsCommand
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         Path = RepositoryPaths.Resolve(repositoryRoot, options.Command);
+        var fixtures = System.IO.Path.GetFullPath(System.IO.Path.Combine(repositoryRoot, "fixtures")) + System.IO.Path.DirectorySeparatorChar;
+        IsShippedFake = System.IO.Path.GetFullPath(Path).StartsWith(fixtures, StringComparison.Ordinal);
         _prefix = options.SudoPrefix.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (_prefix.Length > 0 && _prefix[0].Contains('/', StringComparison.Ordinal))
             _prefix[0] = RepositoryPaths.Resolve(repositoryRoot, _prefix[0]);
@@ -33,6 +35,12 @@ internal sealed class PowermetricsCommand
     public string Path { get; }
 
     public bool HasSudoPrefix => _prefix.Length > 0;
+
+    /// <summary>
+    /// True when the command is a stand-in that the suite ships (under the repository's <c>fixtures/</c>, e.g. the
+    /// <c>fake</c> profile's <c>fixtures/fake-powermetrics/powermetrics</c>): its figures are simulated, never measured.
+    /// </summary>
+    public bool IsShippedFake { get; }
 
     /// <summary>Arguments of the long-running stream.</summary>
     public string[] StreamArguments =>

@@ -68,12 +68,13 @@ public sealed class PowermetricsMeter : IPowerMeter
             return new EnergyProvenance(
                 MeterKinds.Powermetrics,
                 domains,
-                EnergyMethod.Measured,
+                _command.IsShippedFake ? EnergyMethod.Simulated : EnergyMethod.Measured,
                 "powermetrics -f plist: processor.cpu_energy, processor.gpu_energy, processor.ane_energy"
                 + " (integer mJ per sample; processor.dram_energy when present), placed on the session timeline by elapsed_ns;"
                 + " total = cpu + gpu + ane (as combined_power; dram excluded; no total for a sample without cpu or gpu)."
                 + $" Command: {CommandLine}",
-                "Apple documents powermetrics' power and energy figures as estimates that should not be compared across devices."
+                (_command.IsShippedFake ? $"SIMULATED: {_command.Path} is a stand-in that the suite ships; its samples follow a simulated power state, not this machine's hardware. " : "")
+                + "Apple documents powermetrics' power and energy figures as estimates that should not be compared across devices."
                 + " Energies are whole millijoules per sample." + derived);
         }
     }

@@ -42,7 +42,7 @@ public sealed class ScriptedPowerMeter : IPowerMeter
     public EnergyProvenance Provenance => new(
         "scripted",
         [.. _trace.Domains, Domains.Total],
-        EnergyMethod.Measured,
+        EnergyMethod.Simulated,
         Invariant($"scripted fake: a piecewise-constant power trace integrated exactly into {_periodS * 1000:0.###} ms samples"),
         "A test double, not a measurement: its figures are whatever the test scripted.");
 

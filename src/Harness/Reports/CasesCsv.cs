@@ -48,7 +48,7 @@ public static class CasesCsv
             RoundTrip(total?.Joules), RoundTrip(net), RoundTrip(total?.AveragePowerW), RoundTrip(total?.PeakPowerW),
             RoundTrip(energy?.Window.Coverage), Integer(energy?.Window.SampleCount),
             energy?.Provenance.Meter ?? "", energy is null ? "" : string.Join(" ", energy.Provenance.Domains),
-            energy is null ? "" : energy.Provenance.Method == EnergyMethod.Estimated ? "estimated" : "measured",
+            energy is null ? "" : EnergyMethodText.Stored(energy.Provenance.Method),
             string.Join(" | ", c.Problems), c.PromptText, completion?.Text ?? "",
         ];
     }

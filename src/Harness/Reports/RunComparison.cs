@@ -23,7 +23,7 @@ public static class RunComparison
 
         var meterReason = BaselineComparison.SameMeter(a.Manifest.Meter, b.Manifest.Meter)
             ? null
-            : $"run A was measured by {DescribeMeter(a.Manifest.Meter)}, run B by {DescribeMeter(b.Manifest.Meter)} (meter, method or domains differ): "
+            : $"run A's energy came from {DescribeMeter(a.Manifest.Meter)}, run B's from {DescribeMeter(b.Manifest.Meter)} (meter, method or domains differ): "
               + "energies of different meters are not comparable";
 
         return [.. a.Models.Concat(b.Models).Distinct(StringComparer.Ordinal).Select(model => CompareModel(a, b, model, options, meterReason))];

@@ -24,6 +24,12 @@ public sealed record CaseRecord
 
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>
+    /// True when the backend is a stand-in that the suite ships (the <c>fake</c> profile's fake GPT4All): the text,
+    /// token counts and timings are simulated. Flagged apart from the energy's method, which says whether the meter is.
+    /// </summary>
+    public bool BackendSimulated { get; init; }
+
     public CompletionResult? Completion { get; init; }
 
     /// <summary>Completion tokens per second of harness wall time.</summary>

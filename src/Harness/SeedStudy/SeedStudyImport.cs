@@ -84,7 +84,7 @@ public static class SeedStudyImport
         return new EnergyProvenance(
             "powermetrics (seed study)",
             SeedStudyTimeline.ImportedDomains,
-            EnergyMethod.Measured,
+            EnergyMethod.Imported,
             $"{StudyMeterCommand}: processor cpu_power, gpu_power and combined_power in mW per sample, read by position from the plist by the study's Node server",
             notes);
     }
@@ -103,10 +103,15 @@ public static class SeedStudyImport
             },
             StringComparer.Ordinal);
         var n = record.EnergyMetrics.Count;
-        var window = new WindowEnergy(placed.StartS, placed.EndS, domains, n, Math.Min(1, n * SeedStudyRecord.NominalSampleIntervalSeconds / duration))
+        var coverage = Math.Min(1, n * SeedStudyRecord.NominalSampleIntervalSeconds / duration);
+        var live = new MeterOptions().MinCoverage;
+        var belowLive = coverage < live
+            ? FormattableString.Invariant($" Below live coverage: the samples cover {coverage * 100:0.0}% of the nominal one per 100 ms, less than the {live * 100:0.#}% (Meter:MinCoverage) a live case needs, which would fail such a case.")
+            : "";
+        var window = new WindowEnergy(placed.StartS, placed.EndS, domains, n, coverage)
         {
             Approximation = "Sample times inferred: the study recorded none, so this request's samples are spread evenly over its measured duration "
-                            + "and the request is placed right after the previous one; energy = mean power x duration.",
+                            + "and the request is placed right after the previous one; energy = mean power x duration." + belowLive,
         };
 
         return new CaseRecord

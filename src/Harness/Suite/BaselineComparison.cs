@@ -69,7 +69,7 @@ internal static class BaselineComparison
         if (!string.Equals(baseline.Profile, profile, StringComparison.Ordinal))
             return $"the baseline is of profile '{baseline.Profile}', this run of '{profile}'";
         if (!SameMeter(baseline.Meter, meter))
-            return $"the baseline was measured by {DescribeMeter(baseline.Meter)}, this run by {DescribeMeter(meter)}: not comparable; accept a new baseline";
+            return $"the baseline's energy came from {DescribeMeter(baseline.Meter)}, this run's from {DescribeMeter(meter)} (meter, method or domains differ): not comparable; accept a new baseline";
 
         return null;
     }

@@ -362,6 +362,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         PromptDatasetIndex = prompt.DatasetIndex,
         PromptText = prompt.Text,
         Outcome = "failed",
+        BackendSimulated = Config.Options.Backend.Kind == BackendKinds.FakeGpt4All,
     };
 
     private Task WarmUpAsync(string model, CancellationToken cancellationToken)

@@ -29,9 +29,9 @@ public static class CaseLine
 
         if (r.Energy is { } e)
         {
-            // An estimate is never shown as a measurement: each of its figures carries "~" and the line says ESTIMATED.
-            var estimated = e.Provenance.Method == EnergyMethod.Estimated;
-            var mark = estimated ? "~" : "";
+            // Only a real counter's figure is called measured: an estimate's figures carry "~" and the line says
+            // ESTIMATED; a fake meter's say SIMULATED, an imported study's IMPORTED.
+            var mark = EnergyMethodText.Mark(e.Provenance.Method);
             var domains = e.Window.Domains.Where(d => d.Key != Domains.Total)
                 .Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key} {mark}{d.Value.Joules:0.000} J"));
             var total = e.Window.Domains.GetValueOrDefault(Domains.Total);
@@ -43,12 +43,14 @@ public static class CaseLine
                     s.Append(CultureInfo.InvariantCulture, $" (net of idle {mark}{net:0.000} J)");
                 s.Append(CultureInfo.InvariantCulture, $" | {mark}{total.AveragePowerW:0.00} W avg, {mark}{total.PeakPowerW:0.00} W peak");
             }
-            var method = estimated ? "ESTIMATED" : "measured";
+            var method = EnergyMethodText.Word(e.Provenance.Method);
             s.Append(CultureInfo.InvariantCulture, $" | {e.Provenance.Meter}, {method}, {e.Window.SampleCount} samples, {e.Window.Coverage * 100:0.0}% covered");
             if (e.Window.Approximation is { } approximation)
                 s.Append(" | approximated: ").Append(approximation);
         }
 
+        if (r.BackendSimulated)
+            s.Append(" | FAKE backend");
         if (r.Problems.Count > 0)
             s.Append(" | INVALID: ").AppendJoin("; ", r.Problems);
         return s.ToString();

@@ -53,8 +53,7 @@ public static class ModelSummaries
 
         var provenances = passed.Select(c => c.Energy?.Provenance).OfType<EnergyProvenance>().ToArray();
         var meter = provenances.Length == 0 ? null : string.Join(", ", provenances.Select(p => p.Meter).Distinct(StringComparer.Ordinal));
-        EnergyMethod? method = provenances.Length == 0 ? null
-            : provenances.Any(p => p.Method == EnergyMethod.Estimated) ? EnergyMethod.Estimated : EnergyMethod.Measured;
+        EnergyMethod? method = provenances.Length == 0 ? null : EnergyMethodText.Combine(provenances.Select(p => p.Method));
 
         return new ModelSummary(model, passed.Length, own.Length - passed.Length, meter, method, metrics, ratioOfTotals, meanOfRatios);
     }

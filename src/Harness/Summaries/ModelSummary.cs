@@ -12,7 +12,7 @@ namespace SlmEnergyBench.Harness.Summaries;
 /// <param name="Passed">Cases whose outcome is <c>passed</c>: the sample every statistic is taken from.</param>
 /// <param name="Failed">Every other case of the model.</param>
 /// <param name="Meter">The meter of the passed cases' energy (distinct names joined with <c>, </c>); null without energy.</param>
-/// <param name="Method">Estimated as soon as one passed case's energy is estimated; null without energy.</param>
+/// <param name="Method">The passed cases' methods combined (<see cref="EnergyMethodText.Combine"/>: simulated, imported or estimated as soon as one case is); null without energy.</param>
 /// <param name="Metrics">One sample summary per metric, in the order of <see cref="MetricNames"/>.</param>
 /// <param name="JoulesPerTokenRatioOfTotals">
 /// Σ joules / Σ completion tokens over the passed cases (<see cref="Ratios.RatioOfTotals"/>): the energy the

@@ -5,7 +5,8 @@ using SlmEnergyBench.Harness.Statistics;
 namespace SlmEnergyBench.Harness.Summaries;
 
 /// <summary>A model summary as a few lines for test output, formatted with the invariant culture.</summary>
-/// <remarks>An estimate is never shown as a measurement: each energy figure carries <c>~</c> and the method says ESTIMATED.</remarks>
+/// <remarks>An estimate is never shown as a measurement: each energy figure carries <c>~</c> and the method says ESTIMATED
+/// (SIMULATED, IMPORTED likewise: see <see cref="Metering.EnergyMethodText"/>).</remarks>
 public static class SummaryText
 {
     private static readonly (string Metric, string Label, bool Energy)[] Lines =
@@ -37,12 +38,7 @@ public static class SummaryText
             s.Append(" | J/response ").Append(Mean(joules, mark));
         if (summary.JoulesPerTokenRatioOfTotals is { } ratioOfTotals && summary.JoulesPerTokenMeanOfRatios is { } meanOfRatios)
             s.Append(CultureInfo.InvariantCulture, $" | J/token {mark}{Number(ratioOfTotals)} (ratio of totals), {mark}{Number(meanOfRatios)} (mean of ratios)");
-        s.Append(" | ").Append(summary.Method switch
-        {
-            null => "no energy",
-            Metering.EnergyMethod.Estimated => $"ESTIMATED ({summary.Meter})",
-            _ => $"measured ({summary.Meter})",
-        });
+        s.Append(" | ").Append(summary.Method is { } method ? $"{Metering.EnergyMethodText.Word(method)} ({summary.Meter})" : "no energy");
 
         foreach (var (metric, label, energy) in Lines)
         {

@@ -29,6 +29,9 @@ public sealed class CompositeMeterTests
     private ScriptedPowerMeter GpuSide(double periodS = 0.25) => new(
         _clock, new ScriptedPowerTrace(new Dictionary<string, double> { [Domains.Gpu] = 50 }), periodS);
 
+    private static EnergyProvenance Measured(string meter, params string[] domains) =>
+        new(meter, [.. domains, Domains.Total], EnergyMethod.Measured, $"{meter} counters", $"{meter} notes");
+
     private static EnergyProvenance Estimated(string meter, params string[] domains) =>
         new(meter, [.. domains, Domains.Total], EnergyMethod.Estimated, $"{meter} formula", $"{meter} is an estimate.")
         {
@@ -58,7 +61,7 @@ public sealed class CompositeMeterTests
     }
 
     [Fact]
-    public async Task Provenance_BothMeasured_IsMeasuredAndListsBothSources()
+    public async Task Provenance_BothScripted_IsSimulatedAndListsBothSources()
     {
         // Arrange
         await using var meter = new CompositeMeter(CpuSide(), GpuSide());
@@ -68,19 +71,51 @@ public sealed class CompositeMeterTests
 
         // Assert
         p.Meter.Should().Be("scripted+scripted");
-        p.Method.Should().Be(EnergyMethod.Measured);
+        p.Method.Should().Be(EnergyMethod.Simulated);
         p.Domains.Should().Equal(Domains.Cpu, Domains.Dram, Domains.Gpu, Domains.Total);
-        p.Source.Should().StartWith("cpu side: scripted (measured; cpu, dram, total): scripted fake")
-            .And.Contain(" | gpu side: scripted (measured; gpu, total): scripted fake")
+        p.Source.Should().StartWith("cpu side: scripted (SIMULATED; cpu, dram, total): scripted fake")
+            .And.Contain(" | gpu side: scripted (SIMULATED; gpu, total): scripted fake")
             .And.EndWith("| total = scripted total + scripted total (disjoint domains).");
+        p.Notes.Should().StartWith("SIMULATED overall because the cpu side (scripted) and the gpu side (scripted) are SIMULATED by a fake meter");
         p.Model.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Provenance_BothMeasured_IsMeasuredWithoutAnOverallNote()
+    {
+        // Arrange
+        await using var meter = new CompositeMeter(
+            new RelabeledMeter(CpuSide(), Measured("rapl", Domains.Package)), new RelabeledMeter(GpuSide(), Measured("nvml", Domains.Gpu)));
+
+        // Act
+        var p = meter.Provenance;
+
+        // Assert
+        p.Method.Should().Be(EnergyMethod.Measured);
+        p.Source.Should().StartWith("cpu side: rapl (measured; package, total): rapl counters");
+        p.Notes.Should().StartWith("cpu side: rapl notes | gpu side: nvml notes");
+    }
+
+    [Fact]
+    public async Task Provenance_MeasuredAndSimulatedParts_IsSimulatedNeverMeasured()
+    {
+        // Arrange
+        await using var meter = new CompositeMeter(new RelabeledMeter(CpuSide(), Measured("rapl", Domains.Package)), GpuSide());
+
+        // Act
+        var p = meter.Provenance;
+
+        // Assert
+        p.Method.Should().Be(EnergyMethod.Simulated);
+        p.Notes.Should().StartWith("SIMULATED overall because the gpu side (scripted) is SIMULATED by a fake meter");
     }
 
     [Fact]
     public async Task Provenance_OneEstimatedPart_IsEstimatedAndSaysWhichPart()
     {
         // Arrange
-        await using var meter = new CompositeMeter(new RelabeledMeter(CpuSide(), Estimated("estimate", Domains.Cpu)), GpuSide());
+        await using var meter = new CompositeMeter(
+            new RelabeledMeter(CpuSide(), Estimated("estimate", Domains.Cpu)), new RelabeledMeter(GpuSide(), Measured("nvml", Domains.Gpu)));
 
         // Act
         var p = meter.Provenance;
@@ -88,7 +123,7 @@ public sealed class CompositeMeterTests
         // Assert
         p.Method.Should().Be(EnergyMethod.Estimated);
         p.Source.Should().StartWith("cpu side: estimate (ESTIMATED; cpu, total): estimate formula");
-        p.Notes.Should().StartWith("ESTIMATED overall because the cpu side (estimate) is an estimate, not a measurement. ");
+        p.Notes.Should().StartWith("ESTIMATED overall because the cpu side (estimate) is ESTIMATED by a power model, not measured by a counter. ");
         p.Model!.Parameters["TdpW"].Should().Be(85);
     }
 

@@ -215,7 +215,7 @@ public sealed class PowermetricsMeterProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Provenance_Powermetrics_NamesKeysAndAppleCaveat()
+    public async Task Provenance_ShippedFakeCommand_IsSimulatedNeverMeasured()
     {
         // Arrange
         await using var meter = _fake.Meter();
@@ -224,8 +224,25 @@ public sealed class PowermetricsMeterProcessTests : IDisposable
         var provenance = meter.Provenance;
 
         // Assert
+        provenance.Method.Should().Be(EnergyMethod.Simulated);
+        provenance.Notes.Should().StartWith($"SIMULATED: {Path.Combine(TestRepository.Root, FakePowermetrics.Command)} is a stand-in that the suite ships");
+    }
+
+    [Fact]
+    public async Task Provenance_CommandOutsideTheRepositoryFixtures_IsMeasuredAndNamesKeysAndAppleCaveat()
+    {
+        // Arrange: the same script, but where a user's own powermetrics would be (not a stand-in the suite ships).
+        var copy = Path.Combine(_fake.Folder, "powermetrics");
+        File.Copy(Path.Combine(TestRepository.Root, FakePowermetrics.Command), copy);
+        await using var meter = _fake.Meter(FakePowermetrics.Options(command: copy));
+
+        // Act
+        var provenance = meter.Provenance;
+
+        // Assert
         provenance.Meter.Should().Be("powermetrics");
         provenance.Method.Should().Be(EnergyMethod.Measured);
+        provenance.Notes.Should().NotContain("SIMULATED");
         provenance.Domains.Should().Equal(Domains.Cpu, Domains.Gpu, Domains.Ane, Domains.Total);
         provenance.Source.Should().Contain("processor.cpu_energy").And.Contain("elapsed_ns");
         provenance.Notes.Should().Contain("estimates").And.Contain("across devices");

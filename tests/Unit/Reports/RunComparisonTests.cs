@@ -59,7 +59,7 @@ public sealed class RunComparisonTests
         comparisons.Should().HaveCount(3).And.OnlyContain(c =>
             c.Energy.Kind == Verdict.NA && c.Latency.Kind == Verdict.Same && c.Pairs == 12 && !c.IsRegression);
         comparisons[0].Energy.Message.Should().Be(
-            "NA: run A was measured by powermetrics (measured, cpu+gpu+ane+total), run B by rapl (measured, cpu+gpu+ane+total) "
+            "NA: run A's energy came from powermetrics (measured, cpu+gpu+ane+total), run B's from rapl (measured, cpu+gpu+ane+total) "
             + "(meter, method or domains differ): energies of different meters are not comparable");
         comparisons[0].Latency.Message.Should().StartWith("same: latency x1.000");
     }

@@ -85,6 +85,9 @@ public sealed class SeedStudyImportTests : IDisposable
         c.TokensPerSecond.Should().BeApproximately(80, Exact);
         c.WordsPerSecond.Should().BeApproximately(10, Exact);
         run.Cases[1].WordsPerSecond.Should().BeApproximately(12, Exact);
+        // 4 samples x 100 ms over a 0.5 s request: 80% covered, below the 98% a live case needs, and said so.
+        c.Energy!.Provenance.Method.Should().Be(EnergyMethod.Imported);
+        c.Energy.Window.Approximation.Should().Contain("Below live coverage: the samples cover 80.0% of the nominal one per 100 ms, less than the 98% (Meter:MinCoverage)");
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(SeedStudyTestFiles.Fixture)));
         var m = run.Manifest;
@@ -96,7 +99,7 @@ public sealed class SeedStudyImportTests : IDisposable
         (m.Configuration.Generation.Temperature, m.Configuration.Generation.MaxTokens).Should().Be((0.7, 1024));
         (m.Configuration.Meter.Kind, m.Configuration.Meter.IntervalMs).Should().Be(("powermetrics", 100));
         m.Prompts.Should().Be(new Harness.Results.PromptSource(SeedStudyTestFiles.Fixture, sha, 2, "all records in file order", 2));
-        m.Meter.Method.Should().Be(EnergyMethod.Measured);
+        m.Meter.Method.Should().Be(EnergyMethod.Imported);
         m.Meter.Domains.Should().Equal(Domains.Cpu, Domains.Gpu, Domains.Total);
         m.Meter.Source.Should().Contain("sudo powermetrics --format plist -i 100 -s battery,cpu_power");
         m.Meter.Notes.Should().Contain(SeedStudyTimeline.InferredTimesStatement).And.Contain("combinedPowerMw").And.Contain("no idle")
