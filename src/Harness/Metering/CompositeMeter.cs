@@ -103,6 +103,11 @@ public sealed class CompositeMeter : IPowerMeter
         return new WindowEnergy(startS, endS, domains, cpu.SampleCount + gpu.SampleCount, Math.Min(cpu.Coverage, gpu.Coverage))
         {
             Approximation = notes.Length == 0 ? null : string.Join(" ", notes),
+            ProRataJoules = SumOfParts(cpu.ProRataJoules, gpu.ProRataJoules),
+            EdgeJoules = SumOfParts(cpu.EdgeJoules, gpu.EdgeJoules),
+            // Each part's edge samples with that part's domains only: the composite total is derived from TotalOf.
+            EdgeSamples = [.. cpu.EdgeSamples.Concat(gpu.EdgeSamples).Select(e => e with { EnergyJ = WithoutTotal(e.EnergyJ) })],
+            TotalOf = [.. cpu.TotalOf.Concat(gpu.TotalOf).Distinct(StringComparer.Ordinal)],
         };
     }
 
@@ -118,6 +123,20 @@ public sealed class CompositeMeter : IPowerMeter
         }
     }
 
+    /// <summary>Each part's figures per domain (disjoint), and total = the parts' totals added, when both have one.</summary>
+    private static Dictionary<string, double> SumOfParts(IReadOnlyDictionary<string, double> cpu, IReadOnlyDictionary<string, double> gpu)
+    {
+        var sum = WithoutTotal(cpu);
+        foreach (var (domain, joules) in WithoutTotal(gpu))
+            sum[domain] = joules;
+        if (cpu.TryGetValue(Domains.Total, out var a) && gpu.TryGetValue(Domains.Total, out var b))
+            sum[Domains.Total] = a + b;
+        return sum;
+    }
+
+    private static Dictionary<string, double> WithoutTotal(IReadOnlyDictionary<string, double> joules) =>
+        joules.Where(e => e.Key != Domains.Total).ToDictionary(StringComparer.Ordinal);
+
     private static string Describe(EnergyProvenance p) =>
         $"{p.Meter} ({EnergyMethodText.Word(p.Method)}; {string.Join(", ", p.Domains)}): {p.Source}";
 
@@ -126,7 +145,7 @@ public sealed class CompositeMeter : IPowerMeter
         for (; _seen[part] < samples.Count; _seen[part]++)
         {
             var s = samples[_seen[part]];
-            _samples.Add(s with { EnergyJ = s.EnergyJ.Where(e => e.Key != Domains.Total).ToDictionary(StringComparer.Ordinal) });
+            _samples.Add(s with { EnergyJ = WithoutTotal(s.EnergyJ) });
         }
     }
 }

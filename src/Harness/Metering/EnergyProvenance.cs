@@ -18,4 +18,11 @@ public sealed record EnergyProvenance(
     /// <summary>The power model behind an <see cref="EnergyMethod.Estimated"/> figure, for run.json; null for measured ones.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PowerModelDescription? Model { get; init; }
+
+    /// <summary>
+    /// The rule applied at the window's edges, in words (<see cref="EdgeRules.Describe"/>): set on every case's
+    /// provenance and on the run's; null where no window was split (e.g. a meter's own description before a run).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? EdgeRule { get; init; }
 }

@@ -113,6 +113,9 @@ public sealed class NvmlMeter : IPowerMeter
         var approximated = window with
         {
             Domains = power.Domains,
+            ProRataJoules = power.ProRataJoules,
+            EdgeJoules = power.EdgeJoules,
+            EdgeSamples = power.EdgeSamples,
             Approximation = Invariant(
                 $"nvml: the GPU energy counter did not move over this {window.DurationS:0.###} s window (shorter than its update period) while the GPU drew {polled.AveragePowerW:0.###} W: energy = polled power x duration (trapezoid), approximate."),
         };

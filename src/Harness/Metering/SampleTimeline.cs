@@ -7,8 +7,10 @@ namespace SlmEnergyBench.Harness.Metering;
 /// window from them. Samples never overlap; gaps between them are allowed (and are uncovered time).
 /// </summary>
 /// <remarks>
-/// <para>A sample that straddles a window edge counts pro rata: energy x overlap / sample duration (power is
-/// taken as constant within a sample, the best a per-sample meter can say).</para>
+/// <para>A sample that straddles a window edge counts pro rata here: energy x overlap / sample duration (power
+/// taken as constant within the sample). Such samples are kept in <see cref="WindowEnergy.EdgeSamples"/>, so that
+/// <see cref="EdgeAttribution.Apply"/> can split them by the measured idle power instead, which is right for a
+/// busy window between idle stretches (pro rata puts idle power into the busy window at both edges).</para>
 /// <para>The <see cref="Domains.Total"/> domain is added to each stored sample as the sum of the
 /// <see cref="TotalOf"/> domains, unless the sample already has one. A sample that lacks one of the
 /// <see cref="TotalOf"/> domains not listed as optional gets no total: a total is never silently partial.</para>
@@ -99,7 +101,9 @@ public sealed class SampleTimeline
     }
 
     /// <summary>
-    /// Energy per domain over [<paramref name="startS"/>, <paramref name="endS"/>]. A domain is reported only
+    /// Energy per domain over [<paramref name="startS"/>, <paramref name="endS"/>] by the pro-rata rule at the
+    /// edges (<see cref="EdgeRules.ProRata"/>), with the edge samples kept so that
+    /// <see cref="EdgeAttribution.Apply"/> can split them by idle power instead. A domain is reported only
     /// when every overlapping sample carries it (otherwise its figure would be partial). With no overlapping
     /// sample, the result has no domains, no samples and coverage 0.
     /// </summary>
@@ -109,7 +113,9 @@ public sealed class SampleTimeline
             throw new ArgumentOutOfRangeException(nameof(endS), Invariant($"window [{startS}, {endS}] must be finite and end after it starts"));
 
         var joules = new Dictionary<string, double>(StringComparer.Ordinal);
+        var edgeJoules = new Dictionary<string, double>(StringComparer.Ordinal);
         var peak = new Dictionary<string, double>(StringComparer.Ordinal);
+        var edges = new List<EdgeSample>();
         HashSet<string>? common = null;
         var covered = 0.0;
         var count = 0;
@@ -123,13 +129,19 @@ public sealed class SampleTimeline
                     continue;
                 count++;
                 covered += overlap;
+                var edge = overlap < s.DurationS;
+                if (edge)
+                    edges.Add(new EdgeSample(s.StartS, s.EndS, overlap, s.EnergyJ));
                 if (common is null)
                     common = [.. s.EnergyJ.Keys];
                 else
                     common.IntersectWith(s.EnergyJ.Keys);
                 foreach (var (domain, energy) in s.EnergyJ)
                 {
-                    joules[domain] = joules.GetValueOrDefault(domain) + (energy * overlap / s.DurationS);
+                    var inside = energy * overlap / s.DurationS;
+                    joules[domain] = joules.GetValueOrDefault(domain) + inside;
+                    if (edge)
+                        edgeJoules[domain] = edgeJoules.GetValueOrDefault(domain) + inside;
                     peak[domain] = Math.Max(peak.GetValueOrDefault(domain), energy / s.DurationS);
                 }
             }
@@ -140,7 +152,13 @@ public sealed class SampleTimeline
             d => d,
             d => new DomainEnergy(joules[d], joules[d] / duration, peak[d]),
             StringComparer.Ordinal);
-        return new WindowEnergy(startS, endS, domains, count, Math.Min(1.0, covered / duration));
+        return new WindowEnergy(startS, endS, domains, count, Math.Min(1.0, covered / duration))
+        {
+            ProRataJoules = domains.ToDictionary(d => d.Key, d => d.Value.Joules, StringComparer.Ordinal),
+            EdgeJoules = domains.Keys.ToDictionary(d => d, d => edgeJoules.GetValueOrDefault(d), StringComparer.Ordinal),
+            EdgeSamples = edges,
+            TotalOf = TotalOf,
+        };
     }
 
     /// <summary>Index of the first sample whose end is after <paramref name="t"/> (samples are ordered, so ends are too).</summary>

@@ -132,7 +132,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 Configuration = o,
                 Machine = MachineInfo.Collect(),
                 Backend = new BackendInfo(BackendLabel(o, backend), backend.Location, o.Backend.Endpoint, "available"),
-                Meter = meter.Provenance,
+                Meter = meter.Provenance with { EdgeRule = RunEdgeRule(o) },
                 MeterChosenBy = choice.Why,
                 ModelFiles = (backend as LlamaSharpBackend)?.ModelFiles,
                 Prompts = new PromptSource(prompts.Source, prompts.Sha256, prompts.DatasetItems, o.Prompts.Selection, prompts.Prompts.Count),
@@ -153,6 +153,18 @@ public sealed class BenchmarkSession : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The idle pause before each request and idle window, seconds: <c>Protocol:PauseMs</c>, but never shorter than two
+    /// meter intervals, so the sample straddling a request's start holds no energy of the previous request and its part
+    /// outside the window really is idle (what <see cref="EdgeAttribution"/> charges it at).
+    /// </summary>
+    internal double PauseS => Math.Max(Config.Options.Protocol.PauseMs, 2.0 * Config.Options.Meter.IntervalMs) / 1000.0;
+
+    /// <summary>The run's rule at window edges, for run.json: idle-attributed once a model's idle power is measured, else pro rata.</summary>
+    private static string RunEdgeRule(BenchOptions o) => o.Protocol.IdleSeconds > 0
+        ? EdgeRules.Describe(EdgeRules.IdleAttributed) + $" Idle is measured for {o.Protocol.IdleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s (Protocol:IdleSeconds) before each model's cases; a model whose idle could not be measured gets pro rata, and each case record says which rule it got."
+        : EdgeRules.Describe(EdgeRules.ProRata) + " Protocol:IdleSeconds = 0 measures no idle power.";
 
     /// <summary>Why the suite refuses to run as root with a real backend (see README, "Never run the suite as root").</summary>
     public const string RootRefusal =
@@ -233,7 +245,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             return unmeasured with { Problems = [e.Message] };
         }
 
-        await Clock.DelayAsync(Config.Options.Protocol.PauseMs / 1000.0, cancellationToken).ConfigureAwait(false);
+        await Clock.DelayAsync(PauseS, cancellationToken).ConfigureAwait(false);
         return await MeasureAsync(unmeasured, cancellationToken).ConfigureAwait(false);
     }
 
@@ -278,11 +290,14 @@ public sealed class BenchmarkSession : IAsyncDisposable
             return record with { Problems = [e.Message] };
         }
 
-        var problems = CaseValidator.Check(completion, window, Config.Options.Meter);
+        // Edge samples are split by this model's idle power when it was measured (EdgeAttribution), else pro rata.
         var idle = _idleByModel.GetValueOrDefault(record.Model);
+        if (idle is not null)
+            window = EdgeAttribution.Apply(window, idle.PowerW);
+        var problems = CaseValidator.Check(completion, window, Config.Options.Meter);
         return record with
         {
-            Energy = new CaseEnergy(_meter.Provenance, window) { Idle = idle, NetJoules = idle?.Net(window) },
+            Energy = new CaseEnergy(_meter.Provenance with { EdgeRule = EdgeRules.Describe(window.EdgeRule) }, window) { Idle = idle, NetJoules = idle?.Net(window) },
             Problems = problems,
             Outcome = problems.Count == 0 ? "passed" : "failed",
         };
@@ -400,7 +415,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
     /// <summary>Waits <c>Protocol:IdleSeconds</c> and measures that window; null (no net figures) when the meter cannot cover it.</summary>
     private async Task<IdleMeasurement?> MeasureIdleAsync(string label, CancellationToken cancellationToken)
     {
-        await Clock.DelayAsync(Config.Options.Protocol.PauseMs / 1000.0, cancellationToken).ConfigureAwait(false);
+        await Clock.DelayAsync(PauseS, cancellationToken).ConfigureAwait(false);
         var startS = Clock.Now;
         await Clock.DelayAsync(Config.Options.Protocol.IdleSeconds, cancellationToken).ConfigureAwait(false);
         try
@@ -502,7 +517,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 CasesPassed = _passed,
                 CasesFailed = _failed,
                 ModelFiles = (_backend as LlamaSharpBackend)?.ModelFiles ?? _manifest.ModelFiles,
-                Meter = _meter?.Provenance ?? _manifest.Meter,
+                Meter = _meter?.Provenance is { } provenance ? provenance with { EdgeRule = RunEdgeRule(Config.Options) } : _manifest.Meter,
                 Idle = _idle,
             });
             Results.Dispose();

@@ -45,6 +45,8 @@ public static class CaseLine
             }
             var method = EnergyMethodText.Word(e.Provenance.Method);
             s.Append(CultureInfo.InvariantCulture, $" | {e.Provenance.Meter}, {method}, {e.Window.SampleCount} samples, {e.Window.Coverage * 100:0.0}% covered");
+            if (e.Window.EdgeJoules.TryGetValue(Domains.Total, out var edgeJ) && e.Window.ProRataJoules.TryGetValue(Domains.Total, out var proRata))
+                s.Append(CultureInfo.InvariantCulture, $" | edges {e.Window.EdgeRule}: {mark}{edgeJ:0.000} J of the total from edge samples (pro rata {mark}{proRata:0.000} J)");
             if (e.Window.Approximation is { } approximation)
                 s.Append(" | approximated: ").Append(approximation);
         }

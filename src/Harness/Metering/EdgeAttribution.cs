@@ -1,0 +1,79 @@
+namespace SlmEnergyBench.Harness.Metering;
+
+/// <summary>
+/// Splits the samples that straddle a window's edges by the idle power measured for the model
+/// (<see cref="EdgeRules.IdleAttributed"/>), instead of pro rata.
+/// </summary>
+/// <remarks>
+/// <para>Why: a request window sits between idle stretches (the protocol pauses at least two meter intervals
+/// before each request). A sample of length d that straddles an edge with o seconds inside holds
+/// E = P_idle x (d - o) + (the busy energy inside). Pro rata gives E x o / d, which puts idle power into the busy
+/// window and under-counts every request, the more the shorter it is. Charging the outside part at the measured
+/// idle power gives inside = E - P_idle x (d - o), exact when the outside part really is idle at that power.
+/// A constant offset between the meter's clock and the harness's cancels out under this rule (what one edge
+/// loses the other gains), while pro rata loses it at both.</para>
+/// <para>Per domain d and edge sample s: inside = clamp(E_s,d - P_idle,d x outside_s, 0, E_s,d). A domain without a
+/// measured idle power keeps its pro-rata share. The total is the pro-rata total plus the changes of the domains
+/// it is the sum of (<see cref="WindowEnergy.TotalOf"/>), so it stays the sum of its parts; a meter whose
+/// samples carry their own total (no <see cref="WindowEnergy.TotalOf"/>) has it split like a domain.</para>
+/// </remarks>
+public static class EdgeAttribution
+{
+    /// <summary>
+    /// The window with its edge samples split by <paramref name="idlePowerW"/> (watts per domain, e.g. an
+    /// <see cref="Results.IdleMeasurement.PowerW"/>): <see cref="WindowEnergy.Domains"/> holds the attributed joules
+    /// and average powers (peaks are unchanged), <see cref="WindowEnergy.ProRataJoules"/> keeps the pro-rata
+    /// figures, <see cref="WindowEnergy.EdgeJoules"/> says how much of each domain came from edge samples, and
+    /// <see cref="WindowEnergy.EdgeRule"/> is <see cref="EdgeRules.IdleAttributed"/>. A window without edge samples
+    /// is returned with the rule set and nothing else changed.
+    /// </summary>
+    /// <exception cref="ArgumentException">An idle power is negative or not finite.</exception>
+    public static WindowEnergy Apply(WindowEnergy window, IReadOnlyDictionary<string, double> idlePowerW)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(idlePowerW);
+        foreach (var (domain, watts) in idlePowerW)
+        {
+            if (!double.IsFinite(watts) || watts < 0)
+                throw new ArgumentException($"idle power of {domain} is {watts} W: it must be a finite non-negative number", nameof(idlePowerW));
+        }
+
+        var ownTotal = window.TotalOf.Count == 0;
+        var joules = new Dictionary<string, double>(StringComparer.Ordinal);
+        var edgeJoules = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var domain in window.Domains.Keys.Where(d => d != Domains.Total || ownTotal))
+        {
+            var proRata = window.Domains[domain].Joules;
+            var proRataEdge = window.EdgeJoules.GetValueOrDefault(domain);
+            if (!idlePowerW.TryGetValue(domain, out var idle))
+            {
+                (joules[domain], edgeJoules[domain]) = (proRata, proRataEdge);
+                continue;
+            }
+
+            var attributedEdge = window.EdgeSamples
+                .Where(s => s.EnergyJ.ContainsKey(domain))
+                .Sum(s => Math.Clamp(s.EnergyJ[domain] - (idle * s.OutsideS), 0, s.EnergyJ[domain]));
+            joules[domain] = proRata - proRataEdge + attributedEdge;
+            edgeJoules[domain] = attributedEdge;
+        }
+
+        if (!ownTotal && window.Domains.TryGetValue(Domains.Total, out var total))
+        {
+            var parts = window.TotalOf.Where(joules.ContainsKey).ToArray();
+            joules[Domains.Total] = total.Joules + parts.Sum(d => joules[d] - window.Domains[d].Joules);
+            edgeJoules[Domains.Total] = window.EdgeJoules.GetValueOrDefault(Domains.Total) + parts.Sum(d => edgeJoules[d] - window.EdgeJoules.GetValueOrDefault(d));
+        }
+
+        var duration = window.DurationS;
+        return window with
+        {
+            Domains = window.Domains.ToDictionary(
+                d => d.Key,
+                d => d.Value with { Joules = joules[d.Key], AveragePowerW = joules[d.Key] / duration },
+                StringComparer.Ordinal),
+            EdgeJoules = edgeJoules,
+            EdgeRule = EdgeRules.IdleAttributed,
+        };
+    }
+}
