@@ -13,6 +13,9 @@ internal sealed class PowermetricsCommand
     /// <summary>Apple's tool; it exists only on macOS.</summary>
     public const string RealCommand = "/usr/bin/powermetrics";
 
+    /// <summary>What powermetrics writes on stderr (and exits 1) when an ordinary user starts it without sudo.</summary>
+    public const string NotRootMessage = "must be invoked as the superuser";
+
     private readonly string[] _prefix;
     private readonly IReadOnlyDictionary<string, string>? _environment;
 
@@ -85,17 +88,31 @@ internal sealed class PowermetricsCommand
         return null;
     }
 
-    /// <summary>When stderr shows that sudo wanted a password, what to do about it; otherwise null.</summary>
-    public string? SudoHint(string stderr)
+    /// <summary>
+    /// When stderr shows that powermetrics did not run as root (sudo wanted a password, or powermetrics was started
+    /// without sudo and said it <see cref="NotRootMessage"/>), what to do about it; otherwise null.
+    /// </summary>
+    public string? PrivilegeHint(string stderr)
     {
+        if (stderr.Contains(NotRootMessage, StringComparison.OrdinalIgnoreCase))
+        {
+            var prefix = HasSudoPrefix
+                ? $"the sudo prefix '{Options.SudoPrefix}' (Meter:SudoPrefix) did not make it root"
+                : "it was started without a sudo prefix (Meter:SudoPrefix is empty)";
+            return $"powermetrics must run as root, and {prefix}: it said '{stderr.Trim().ReplaceLineEndings(" | ")}'. Set Meter:SudoPrefix = 'sudo -n' "
+                + $"(the default) and allow powermetrics without a password with {SudoersRule()} Never run the suite itself as root.";
+        }
+
         if (!stderr.Contains("password is required", StringComparison.OrdinalIgnoreCase)
             && !stderr.Contains("a terminal is required", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        return "sudo would prompt for a password, which a test run must never do. Allow powermetrics without a password "
-            + $"with a sudoers rule (sudo visudo -f /etc/sudoers.d/powermetrics): `{Environment.UserName} ALL = (root) NOPASSWD: {Path}`, "
-            + $"then check it with `sudo -n {(Path == RealCommand ? "powermetrics" : Path)} -n 1 -i 100 --samplers cpu_power`.";
+        return $"sudo would prompt for a password, which a test run must never do. Allow powermetrics without a password with {SudoersRule()}";
     }
+
+    private string SudoersRule() =>
+        $"a sudoers rule (sudo visudo -f /etc/sudoers.d/powermetrics): `{Environment.UserName} ALL = (root) NOPASSWD: {Path}`, "
+        + $"then check it with `sudo -n {(Path == RealCommand ? "powermetrics" : Path)} -n 1 -i 100 --samplers cpu_power`.";
 }

@@ -14,12 +14,13 @@ namespace SlmEnergyBench.Harness.Metering;
 /// <remarks>
 /// <para>Samples are placed on the session timeline by their own <c>elapsed_ns</c> as contiguous chains
 /// (see <see cref="SampleChainPlacer"/>); a corrupt document breaks the chain and leaves an uncovered gap.
-/// Energies are <c>processor.cpu_energy</c>, <c>gpu_energy</c>, <c>ane_energy</c> (and <c>dram_energy</c>
-/// when present), converted from mJ to J.</para>
-/// <para><see cref="Domains.Total"/> is CPU + GPU + ANE, as powermetrics' own <c>combined_power</c>.
-/// DRAM, reported only by some versions, is kept as its own domain but left out of the total: it is a
-/// separate rail (no overlap), but a total that includes it on some macOS versions and not on others would
-/// not be comparable across machines.</para>
+/// Energies are read by key name from the <c>processor</c> dict, each in its own unit (see
+/// <see cref="PowermetricsKey"/>): <c>cpu_energy</c>, <c>gpu_energy</c>, <c>ane_energy</c> in mJ on Apple Silicon,
+/// <c>package_joules</c> in J (or <c>package_watts</c> in W x elapsed) on Intel Macs, <c>dram_*</c> where present.</para>
+/// <para><see cref="Domains.Total"/> follows the <see cref="PowermetricsTotalRule"/> that the first sample decides:
+/// cpu + gpu + ane on Apple Silicon, package on Intel Macs; package is never added to cpu or gpu, and DRAM is its
+/// own domain, left out of the total. A first sample that can give no total is refused at the start with the keys
+/// it carried.</para>
 /// <para>A dead process is not restarted: windows after its last sample fail with its exit code and stderr.</para>
 /// </remarks>
 public sealed class PowermetricsMeter : IPowerMeter
@@ -27,7 +28,7 @@ public sealed class PowermetricsMeter : IPowerMeter
     private readonly MeterOptions _options;
     private readonly SessionClock _clock;
     private readonly PowermetricsCommand _command;
-    private readonly SampleTimeline _timeline = new([Domains.Cpu, Domains.Gpu, Domains.Ane], optionalInTotal: [Domains.Ane]);
+    private readonly SampleTimeline _timeline = new(); // samples arrive with their total (PowermetricsTotalRule)
     private readonly PlistStreamParser _parser = new();
     private readonly StderrTail _stderr = new();
     private readonly AsyncPulse _changed = new();
@@ -54,32 +55,47 @@ public sealed class PowermetricsMeter : IPowerMeter
         _command = new PowermetricsCommand(options, repositoryRoot, environment);
     }
 
+    /// <summary>
+    /// The domains the samples really carried and the keys they were read from; before the first sample only
+    /// <see cref="Domains.Total"/>, with a source that says nothing was read yet.
+    /// </summary>
     public EnergyProvenance Provenance
     {
         get
         {
-            var fromPower = _intake?.FromPowerCount ?? 0;
-            string[] domains = _intake?.SawDram == true
-                ? [Domains.Cpu, Domains.Gpu, Domains.Ane, Domains.Dram, Domains.Total]
-                : [Domains.Cpu, Domains.Gpu, Domains.Ane, Domains.Total];
-            var derived = fromPower == 0
-                ? ""
-                : $" In {fromPower} sample(s) an *_energy key was missing and energy = *_power x elapsed_ns.";
+            const string Caveat = "Apple documents powermetrics' power and energy figures as estimates that should not be compared across devices.";
+            if (_intake?.Rule is not { } rule)
+                return new EnergyProvenance(MeterKinds.Powermetrics, [Domains.Total], Method, $"powermetrics -f plist (no sample read yet). Command: {CommandLine}", Simulated + Caveat);
+
+            var keys = _intake.KeysRead;
+            var domains = _intake.DomainsSeen;
+            var notes = new List<string> { Simulated + Caveat };
+            if (keys.Any(k => k.Unit == "mJ"))
+                notes.Add("Energies in mJ are whole millijoules per sample.");
+            if (_intake.FromPowerCount is > 0 and var fromPower)
+                notes.Add($"In {fromPower} sample(s) a domain had no energy key and energy = power x elapsed_ns.");
+            var outside = domains.Where(d => d != Domains.Total && !rule.Parts.Contains(d)).ToArray();
+            if (outside.Length > 0)
+                notes.Add($"Informational, never added to the total: {string.Join("; ", outside.Select(WhyOutsideTotal))}.");
             return new EnergyProvenance(
                 MeterKinds.Powermetrics,
                 domains,
-                _command.IsShippedFake ? EnergyMethod.Simulated : EnergyMethod.Measured,
-                "powermetrics -f plist: processor.cpu_energy, processor.gpu_energy, processor.ane_energy"
-                + " (integer mJ per sample; processor.dram_energy when present), placed on the session timeline by elapsed_ns;"
-                + " total = cpu + gpu + ane (as combined_power; dram excluded; no total for a sample without cpu or gpu)."
+                Method,
+                $"powermetrics -f plist: {string.Join(", ", keys.Select(k => k.Describe()))}, placed on the session timeline by elapsed_ns; {rule.Text}."
                 + $" Command: {CommandLine}",
-                (_command.IsShippedFake ? $"SIMULATED: {_command.Path} is a stand-in that the suite ships; its samples follow a simulated power state, not this machine's hardware. " : "")
-                + "Apple documents powermetrics' power and energy figures as estimates that should not be compared across devices."
-                + " Energies are whole millijoules per sample." + derived);
+                string.Join(" ", notes));
         }
     }
 
     public IReadOnlyList<MeterSample> Samples => _timeline.Samples;
+
+    /// <summary>Simulated for a stand-in that the suite ships (<see cref="PowermetricsCommand.IsShippedFake"/>), else measured.</summary>
+    private EnergyMethod Method => _command.IsShippedFake ? EnergyMethod.Simulated : EnergyMethod.Measured;
+
+    /// <summary>The note that opens a stand-in's provenance; empty for a real powermetrics.</summary>
+    private string Simulated => _command.IsShippedFake
+        ? $"SIMULATED: {_command.Path} is a stand-in that the suite ships; its samples follow a simulated power state, not this machine's hardware. "
+        : "";
 
     /// <summary>The command line of the stream, for the manifest.</summary>
     public string CommandLine => _command.Describe(_command.StreamArguments);
@@ -106,7 +122,7 @@ public sealed class PowermetricsMeter : IPowerMeter
         }
 
         _process.StandardInput.Close();
-        _intake = new PowermetricsIntake(_timeline, _clock.Now);
+        _intake = new PowermetricsIntake(_timeline, _clock.Now, sample => PowermetricsTotalRule.Refusal(sample, CommandLine, _options.Samplers));
         _stderrReader = _stderr.DrainAsync(_process.StandardError, _stop.Token);
         var process = _process;
         var intake = _intake;
@@ -156,7 +172,13 @@ public sealed class PowermetricsMeter : IPowerMeter
 
     private async Task WaitForFirstSampleAsync(CancellationToken cancellationToken)
     {
-        await _changed.WaitUntilAsync(() => _timeline.Count > 0 || _exited, _clock.Now + _options.StartTimeoutSeconds, _clock, cancellationToken);
+        await _changed.WaitUntilAsync(() => _timeline.Count > 0 || _intake?.Refusal is not null || _exited, _clock.Now + _options.StartTimeoutSeconds, _clock, cancellationToken);
+        if (_intake?.Refusal is { } refusal)
+        {
+            await ProcessStopper.StopAsync(_process!, TimeSpan.FromSeconds(2));
+            throw new MeterException(refusal);
+        }
+
         if (_timeline.Count > 0)
             return;
         if (_exited)
@@ -228,7 +250,14 @@ public sealed class PowermetricsMeter : IPowerMeter
     }
 
     private string WithHint(string message) =>
-        _command.SudoHint(_stderr.ToString()) is { } hint ? $"{message} {hint}" : message;
+        _command.PrivilegeHint(_stderr.ToString()) is { } hint ? $"{message} {hint}" : message;
+
+    private static string WhyOutsideTotal(string domain) => domain switch
+    {
+        Domains.Package => "package (it overlaps cpu + gpu + ane)",
+        Domains.Dram => "dram (a separate rail that only some versions write: totals stay comparable across versions)",
+        _ => $"{domain} (nested inside the package)",
+    };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -6,19 +6,12 @@ namespace SlmEnergyBench.Harness.Metering;
 
 /// <summary>
 /// Reads one powermetrics plist document into a <see cref="PowermetricsSample"/>, by key NAME (never by
-/// position). Every key is optional except <c>elapsed_ns</c>; energies come from the <c>processor</c> dict
-/// (the top-level <c>gpu</c> dict may carry a second, different <c>gpu_energy</c>, which is ignored).
+/// position). Every key is optional except <c>elapsed_ns</c>; energies come from the <c>processor</c> dict by the
+/// keys of <see cref="PowermetricsKey.All"/>, each converted from its own unit (mJ, J, mW x elapsed, W x elapsed)
+/// to joules. The top-level <c>gpu</c> dict may carry a second, different <c>gpu_energy</c>: it is ignored.
 /// </summary>
 public static class PowermetricsPlistReader
 {
-    private static readonly (string Domain, string EnergyKey, string PowerKey)[] EnergyKeys =
-    [
-        (Domains.Cpu, "cpu_energy", "cpu_power"),
-        (Domains.Gpu, "gpu_energy", "gpu_power"),
-        (Domains.Ane, "ane_energy", "ane_power"),
-        (Domains.Dram, "dram_energy", "dram_power"),
-    ];
-
     private static readonly XmlReaderSettings Settings = new()
     {
         // Plists carry a DOCTYPE naming Apple's DTD: never fetch or process it.
@@ -53,30 +46,24 @@ public static class PowermetricsPlistReader
         if (elapsedNs <= 0)
             throw new FormatException($"elapsed_ns is {elapsedNs.ToString(CultureInfo.InvariantCulture)}, not positive");
 
-        var processor = top.TryGetValue("processor", out var p) && p.Name.LocalName == "dict"
-            ? ReadDict(p)
-            : new Dictionary<string, XElement>();
+        var processor = top.TryGetValue("processor", out var p) && p.Name.LocalName == "dict" ? ReadDict(p) : null;
         var energy = new Dictionary<string, double>(StringComparer.Ordinal);
-        var fromPower = new List<string>();
-        foreach (var (domain, energyKey, powerKey) in EnergyKeys)
+        var keysRead = new Dictionary<string, PowermetricsKey>(StringComparer.Ordinal);
+        foreach (var key in PowermetricsKey.All)
         {
-            if (ReadNumber(processor, energyKey) is { } mj)
-            {
-                energy[domain] = NonNegative(mj, energyKey);
-            }
-            else if (ReadNumber(processor, powerKey) is { } mw)
-            {
-                energy[domain] = NonNegative(mw, powerKey) * (elapsedNs / 1e9);
-                fromPower.Add(domain);
-            }
+            if (keysRead.ContainsKey(key.Domain) || processor is null || ReadNumber(processor, key.Name) is not { } value)
+                continue;
+            energy[key.Domain] = key.ToJoules(NonNegative(value, key.Name), elapsedNs / 1e9);
+            keysRead[key.Domain] = key;
         }
 
         return new PowermetricsSample(
             elapsedNs,
             energy,
-            fromPower,
-            ReadNumber(processor, "package_energy"),
-            ReadNumber(processor, "combined_power"),
+            keysRead,
+            processor?.Keys.ToArray(),
+            [.. top.Keys],
+            processor is null ? null : ReadNumber(processor, "combined_power"),
             ReadText(top, "hw_model"),
             ReadText(top, "thermal_pressure"),
             ReadText(top, "timestamp"));

@@ -13,7 +13,9 @@ namespace SlmEnergyBench.Harness.Metering;
 /// <para><c>core</c> and <c>uncore</c> nest inside their package: they are kept as informational domains
 /// and never added to the total. <c>psys</c> covers the whole SoC, package and dram included: it is the
 /// total only when there is no package zone, and informational otherwise.</para>
-/// <para>An mmio zone duplicates the package zone of the same name: it is skipped when that zone exists.</para>
+/// <para>An mmio zone duplicates the package zone of the same name: it is skipped when that zone exists.
+/// Zones of one domain that read one counter under two names (dies of one socket) are found by reading them
+/// (<see cref="RaplMirrors"/>) and left out with <see cref="LeavingOut"/>.</para>
 /// </remarks>
 internal sealed partial class RaplTree
 {
@@ -30,8 +32,11 @@ internal sealed partial class RaplTree
     /// <summary>The domains whose sum is the total: package (+ dram), or psys alone.</summary>
     public IReadOnlyList<string> TotalOf { get; }
 
-    /// <summary>Zones not read, each with why (mmio duplicates, unknown names).</summary>
+    /// <summary>Zones not read, each with why (mmio duplicates, mirrored counters, unknown names).</summary>
     public IReadOnlyList<string> Skipped { get; }
+
+    /// <summary>What reading the zones found that a reader should know (e.g. zones that could not be told apart); empty when nothing.</summary>
+    public IReadOnlyList<string> Findings { get; private init; } = [];
 
     /// <summary>Every domain a sample carries, <see cref="Domains.Total"/> last.</summary>
     public IReadOnlyList<string> DomainNames =>
@@ -78,6 +83,13 @@ internal sealed partial class RaplTree
 
         return new RaplTree(zones, TotalOfZones(zones, files.Root), skipped);
     }
+
+    /// <summary>This tree without <paramref name="zones"/> (each named in <see cref="Skipped"/> with why), plus <paramref name="findings"/>.</summary>
+    public RaplTree LeavingOut(IReadOnlyList<(RaplZone Zone, string Why)> zones, IReadOnlyList<string> findings) =>
+        new([.. Zones.Where(z => !zones.Any(l => l.Zone == z))], TotalOf, [.. Skipped, .. zones.Select(l => l.Why)])
+        {
+            Findings = [.. Findings, .. findings],
+        };
 
     private static string[] TotalOfZones(List<RaplZone> zones, string root)
     {

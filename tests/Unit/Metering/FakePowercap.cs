@@ -24,6 +24,10 @@ internal sealed class FakePowercap : IDisposable
 
     public FakePowercap Energy(string id, ulong energyUj) => Raw(id, energyUj.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>Adds <paramref name="deltaUj"/> to the zone's counter (the energy spent since the last change).</summary>
+    public FakePowercap Advance(string id, ulong deltaUj) =>
+        Energy(id, ulong.Parse(File.ReadAllText(EnergyFile(id)).Trim(), CultureInfo.InvariantCulture) + deltaUj);
+
     /// <summary>Writes <paramref name="text"/> (a newline added) into the zone's energy_uj.</summary>
     public FakePowercap Raw(string id, string text)
     {

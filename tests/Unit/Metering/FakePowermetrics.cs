@@ -10,6 +10,9 @@ internal sealed class FakePowermetrics : IDisposable
     public const string Command = "fixtures/fake-powermetrics/powermetrics";
     public const string PasswordRequired = "fixtures/fake-powermetrics/sudo-password-required";
 
+    /// <summary>Stands in for Apple's powermetrics started by an ordinary user: "must be invoked as the superuser", exit 1.</summary>
+    public const string NotRoot = "fixtures/fake-powermetrics/powermetrics-not-root";
+
     public FakePowermetrics()
     {
         Directory.CreateDirectory(Folder);
@@ -32,6 +35,21 @@ internal sealed class FakePowermetrics : IDisposable
         IntervalMs = intervalMs,
         StartTimeoutSeconds = 3,
     };
+
+    /// <summary>Makes the fake stream <paramref name="plistFile"/>'s document as it is, one every elapsed_ns of it.</summary>
+    public FakePowermetrics Replay(string plistFile)
+    {
+        Environment["FAKE_POWERMETRICS_REPLAY"] = plistFile;
+        return this;
+    }
+
+    /// <summary>Writes <paramref name="document"/> into the scratch folder, for <see cref="Replay"/>.</summary>
+    public string WriteDocument(string name, string document)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, document);
+        return path;
+    }
 
     public PowermetricsMeter Meter(MeterOptions? options = null)
     {

@@ -17,7 +17,7 @@ public sealed class PlistStreamParserTests
 
         // Assert
         results.Select(r => r.Sample!.ElapsedNs).Should().Equal(100_000_000, 110_000_000);
-        results.Select(r => r.Sample!.EnergyMj["cpu"]).Should().Equal(60, 70);
+        results.Select(r => r.Sample!.EnergyJ["cpu"]).Should().Equal(0.06, 0.07);
         parser.PendingBytes.Should().Be(0);
     }
 
@@ -39,7 +39,7 @@ public sealed class PlistStreamParserTests
             var all = first.Concat(second).ToList();
             all.Should().ContainSingle($"split at byte {split}");
             all[0].IsCorrupt.Should().BeFalse($"split at byte {split}: {all[0].Error}");
-            all[0].Sample!.EnergyMj["gpu"].Should().Be(31);
+            all[0].Sample!.EnergyJ["gpu"].Should().Be(0.031);
             parser.PendingBytes.Should().Be(0);
         }
     }

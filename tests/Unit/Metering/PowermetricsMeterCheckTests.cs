@@ -38,7 +38,7 @@ public sealed class PowermetricsMeterCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task CheckAsync_FakeWithoutSudo_Available()
+    public async Task CheckAsync_FakeWithoutSudo_AvailableAfterItsProbeSample()
     {
         // Arrange
         await using var meter = _fake.Meter();
@@ -46,8 +46,44 @@ public sealed class PowermetricsMeterCheckTests : IDisposable
         // Act
         var availability = await meter.CheckAsync(_ct);
 
-        // Assert
+        // Assert: without a sudo prefix the command is probed too, and its sample read.
         availability.IsAvailable.Should().BeTrue(availability.Reason);
+        availability.Reason.Should().Be(
+            $"`{Path.Combine(TestRepository.Root, FakePowermetrics.Command)} -n 1 --samplers cpu_power,gpu_power -i 50 -f plist` gave a sample with "
+            + "processor.cpu_energy (mJ per sample), processor.gpu_energy (mJ per sample), processor.ane_energy (mJ per sample); "
+            + "total = cpu + gpu + ane (as combined_power; no total for a sample without cpu or gpu).");
+    }
+
+    [Fact]
+    public async Task CheckAsync_PowermetricsNotRoot_UnavailableWithTheSudoPrefixAndTheSudoersRule()
+    {
+        // Arrange: the field case: powermetrics started by an ordinary user, without a sudo prefix.
+        await using var meter = _fake.Meter(FakePowermetrics.Options(command: FakePowermetrics.NotRoot));
+
+        // Act
+        var availability = await meter.CheckAsync(_ct);
+
+        // Assert
+        availability.IsAvailable.Should().BeFalse();
+        availability.Reason.Should().StartWith(
+            "powermetrics must run as root, and it was started without a sudo prefix (Meter:SudoPrefix is empty): it said 'powermetrics must be invoked as the superuser'. "
+            + "Set Meter:SudoPrefix = 'sudo -n' (the default) and allow powermetrics without a password with a sudoers rule")
+            .And.Contain($"`{Environment.UserName} ALL = (root) NOPASSWD: {Path.Combine(TestRepository.Root, FakePowermetrics.NotRoot)}`")
+            .And.Contain("-n 1 -i 100 --samplers cpu_power");
+    }
+
+    [Fact]
+    public async Task CheckAsync_PrefixThatDoesNotMakeRoot_SaysThePrefixDidNotWork()
+    {
+        // Arrange: `env` runs the command as the same ordinary user.
+        await using var meter = _fake.Meter(FakePowermetrics.Options(command: FakePowermetrics.NotRoot, sudoPrefix: "env"));
+
+        // Act
+        var availability = await meter.CheckAsync(_ct);
+
+        // Assert
+        availability.IsAvailable.Should().BeFalse();
+        availability.Reason.Should().StartWith("powermetrics must run as root, and the sudo prefix 'env' (Meter:SudoPrefix) did not make it root");
     }
 
     [Fact]

@@ -182,6 +182,20 @@ public sealed class PowermetricsMeterProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_PowermetricsNotRoot_ThrowsWithTheSudoPrefixAndTheSudoersRule()
+    {
+        // Arrange
+        await using var meter = _fake.Meter(FakePowermetrics.Options(command: FakePowermetrics.NotRoot));
+
+        // Act
+        var act = () => meter.StartAsync(_ct);
+
+        // Assert
+        (await act.Should().ThrowAsync<MeterException>())
+            .WithMessage("*exited with code 1 before its first sample*must be invoked as the superuser*Meter:SudoPrefix = 'sudo -n'*ALL = (root) NOPASSWD: *");
+    }
+
+    [Fact]
     public async Task StartAsync_NoSampleWithinTimeout_ThrowsAndStopsTheProcess()
     {
         // Arrange: 5 s interval, 0.3 s patience.
@@ -215,10 +229,25 @@ public sealed class PowermetricsMeterProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Provenance_BeforeTheFirstSample_NamesOnlyTheTotal()
+    {
+        // Arrange
+        await using var meter = _fake.Meter();
+
+        // Act
+        var provenance = meter.Provenance;
+
+        // Assert: the domains are those the samples really carry, unknown before the first one.
+        provenance.Domains.Should().Equal(Domains.Total);
+        provenance.Source.Should().Contain("no sample read yet");
+    }
+
+    [Fact]
     public async Task Provenance_ShippedFakeCommand_IsSimulatedNeverMeasured()
     {
         // Arrange
         await using var meter = _fake.Meter();
+        await meter.StartAsync(_ct);
 
         // Act
         var provenance = meter.Provenance;
@@ -235,6 +264,7 @@ public sealed class PowermetricsMeterProcessTests : IDisposable
         var copy = Path.Combine(_fake.Folder, "powermetrics");
         File.Copy(Path.Combine(TestRepository.Root, FakePowermetrics.Command), copy);
         await using var meter = _fake.Meter(FakePowermetrics.Options(command: copy));
+        await meter.StartAsync(_ct);
 
         // Act
         var provenance = meter.Provenance;
@@ -244,7 +274,7 @@ public sealed class PowermetricsMeterProcessTests : IDisposable
         provenance.Method.Should().Be(EnergyMethod.Measured);
         provenance.Notes.Should().NotContain("SIMULATED");
         provenance.Domains.Should().Equal(Domains.Cpu, Domains.Gpu, Domains.Ane, Domains.Total);
-        provenance.Source.Should().Contain("processor.cpu_energy").And.Contain("elapsed_ns");
+        provenance.Source.Should().Contain("processor.cpu_energy (mJ per sample)").And.Contain("elapsed_ns").And.Contain("total = cpu + gpu + ane");
         provenance.Notes.Should().Contain("estimates").And.Contain("across devices");
     }
 

@@ -15,13 +15,14 @@ public sealed class PowermetricsPlistReaderTests
 
         // Assert
         sample.ElapsedNs.Should().Be(2019178750);
-        sample.EnergyMj.Should().Equal(new Dictionary<string, double> { ["cpu"] = 89, ["gpu"] = 31, ["ane"] = 0 });
+        sample.EnergyJ.Should().Equal(new Dictionary<string, double> { ["cpu"] = 0.089, ["gpu"] = 0.031, ["ane"] = 0 });
+        sample.KeysRead.Values.Select(k => k.Name).Should().Equal("cpu_energy", "gpu_energy", "ane_energy");
         sample.EnergyFromPower.Should().BeEmpty();
         sample.HwModel.Should().Be("MacBookPro17,1");
         sample.ThermalPressure.Should().Be("Nominal");
         sample.Timestamp.Should().Be("2023-05-02T10:11:12Z");
         sample.CombinedPowerMw.Should().Be(59.4301);
-        sample.PackageEnergyMj.Should().BeNull();
+        sample.EnergyJ.Should().NotContainKey("package");
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class PowermetricsPlistReaderTests
         var sample = Parse(PlistDocuments.RealM1);
 
         // Assert: the reference's own check, 89 mJ / 2.019 s = 44.08 mW = cpu_power.
-        (sample.EnergyMj["cpu"] / sample.ElapsedS).Should().BeApproximately(44.0773, 0.01);
+        (sample.EnergyJ["cpu"] / sample.ElapsedS).Should().BeApproximately(0.0440773, 0.00001);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class PowermetricsPlistReaderTests
         var sample = Parse(xml);
 
         // Assert
-        sample.EnergyMj["gpu"].Should().Be(12);
+        sample.EnergyJ["gpu"].Should().Be(0.012);
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class PowermetricsPlistReaderTests
         var sample = Parse(xml);
 
         // Assert
-        sample.EnergyMj.Should().Equal(new Dictionary<string, double> { ["cpu"] = 1, ["gpu"] = 2, ["ane"] = 3 });
+        sample.EnergyJ.Should().Equal(new Dictionary<string, double> { ["cpu"] = 0.001, ["gpu"] = 0.002, ["ane"] = 0.003 });
         sample.ThermalPressure.Should().Be("Heavy");
     }
 
@@ -77,10 +78,10 @@ public sealed class PowermetricsPlistReaderTests
         var sample = Parse(xml);
 
         // Assert
-        sample.EnergyMj["gpu"].Should().BeApproximately(100, 1e-9);
-        sample.EnergyMj["cpu"].Should().Be(7);
+        sample.EnergyJ["gpu"].Should().BeApproximately(0.1, 1e-12);
+        sample.EnergyJ["cpu"].Should().Be(0.007);
         sample.EnergyFromPower.Should().Equal("gpu");
-        sample.EnergyMj.Should().NotContainKey("ane");
+        sample.EnergyJ.Should().NotContainKey("ane");
     }
 
     [Fact]
@@ -90,13 +91,14 @@ public sealed class PowermetricsPlistReaderTests
         var sample = Parse(PlistDocuments.Build("<key>elapsed_ns</key><integer>1</integer>", ""));
 
         // Assert
-        sample.EnergyMj.Should().BeEmpty();
+        sample.EnergyJ.Should().BeEmpty();
+        sample.KeysRead.Should().BeEmpty();
         sample.HwModel.Should().BeNull();
         sample.ThermalPressure.Should().BeNull();
     }
 
     [Fact]
-    public void Parse_PackageAndDram_ReadsDramDomainAndPackageSeparately()
+    public void Parse_PackageEnergyAndDramEnergy_ReadsBothDomainsInMillijoules()
     {
         // Arrange
         var xml = PlistDocuments.Build(
@@ -107,8 +109,61 @@ public sealed class PowermetricsPlistReaderTests
         var sample = Parse(xml);
 
         // Assert
-        sample.EnergyMj.Should().Equal(new Dictionary<string, double> { ["dram"] = 40 });
-        sample.PackageEnergyMj.Should().Be(900);
+        sample.EnergyJ.Should().Equal(new Dictionary<string, double> { ["dram"] = 0.04, ["package"] = 0.9 });
+    }
+
+    [Fact]
+    public void Parse_IntelMacFieldSample_PackageFromPackageJoulesInJoules()
+    {
+        // Arrange: the field input as captured (one document and its NUL separator), through the stream parser.
+        var parser = new PlistStreamParser();
+
+        // Act
+        var documents = parser.Feed(File.ReadAllBytes(FieldInputFiles.IntelMacSample)).Concat(parser.Complete()).ToList();
+
+        // Assert: the field README's right answer, 8.55029 J over 1.00238 s; 8.55029 / 1.00238 = 8.52999 W, the
+        // sample's own package_watts (8.53) to its three decimals. Joules are read as joules, not as millijoules.
+        var sample = documents.Should().ContainSingle().Which.Sample!;
+        sample.ElapsedS.Should().Be(1.00238);
+        sample.EnergyJ.Should().Equal(new Dictionary<string, double> { ["package"] = 8.55029 });
+        sample.KeysRead["package"].Describe().Should().Be("processor.package_joules (J per sample)");
+        sample.EnergyFromPower.Should().BeEmpty("package_joules is there, so package_watts is not needed");
+        (sample.EnergyJ["package"] / sample.ElapsedS).Should().BeApproximately(8.53, 0.0005);
+        sample.HwModel.Should().Be("MacBookPro15,1");
+        sample.ProcessorKeys.Should().Contain(["package_joules", "package_watts", "freq_hz"]);
+    }
+
+    [Fact]
+    public void Parse_IntelPackageWattsOnly_EnergyIsWattsTimesElapsed()
+    {
+        // Arrange: 8.53 W over 1.00238 s = 8.5503014 J (by hand).
+        var xml = PlistDocuments.Build(
+            "<key>elapsed_ns</key><integer>1002380000</integer>",
+            "<key>package_watts</key><real>8.53</real><key>freq_hz</key><real>2.49872e+09</real>");
+
+        // Act
+        var sample = Parse(xml);
+
+        // Assert
+        sample.EnergyJ["package"].Should().BeApproximately(8.5503014, 1e-9);
+        sample.EnergyFromPower.Should().Equal("package");
+        sample.KeysRead["package"].Describe().Should().Be("processor.package_watts (W) x elapsed_ns");
+    }
+
+    [Fact]
+    public void Parse_IntelDramJoulesAndGpuWatts_ReadEachInItsUnit()
+    {
+        // Arrange: 500 ms; dram 0.75 J; integrated GPU 2 W -> 1 J; package 6 J.
+        var xml = PlistDocuments.Build(
+            "<key>elapsed_ns</key><integer>500000000</integer>",
+            "<key>package_joules</key><real>6.0</real><key>dram_joules</key><real>0.75</real><key>gpu_watts</key><real>2.0</real>");
+
+        // Act
+        var sample = Parse(xml);
+
+        // Assert
+        sample.EnergyJ.Should().Equal(new Dictionary<string, double> { ["gpu"] = 1.0, ["dram"] = 0.75, ["package"] = 6.0 });
+        sample.EnergyFromPower.Should().Equal("gpu");
     }
 
     [Theory]

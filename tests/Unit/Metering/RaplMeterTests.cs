@@ -21,8 +21,14 @@ public sealed partial class RaplMeterTests : IDisposable
 
     public void Dispose() => _tree.Dispose();
 
-    private RaplMeter NewMeter(Func<string, string>? readAllText = null) =>
-        new(new MeterOptions { Kind = MeterKinds.Rapl, RaplRoot = _tree.Root, IntervalMs = 100 }, _clock, readAllText);
+    /// <param name="readAllText">Replaces file reading (root-only files, scripted counters).</param>
+    /// <param name="betweenReads">What happens between the reads that look for mirrored zones (default: nothing, no wait).</param>
+    private RaplMeter NewMeter(Func<string, string>? readAllText = null, Action? betweenReads = null) =>
+        new(new MeterOptions { Kind = MeterKinds.Rapl, RaplRoot = _tree.Root, IntervalMs = 100 }, _clock, readAllText, (_, _) =>
+        {
+            betweenReads?.Invoke();
+            return Task.CompletedTask;
+        });
 
     /// <summary>Starts the meter with the files as they are; its first sample [0, 0.1] s has zero energy.</summary>
     private async Task StartAsync(RaplMeter meter)

@@ -238,20 +238,7 @@ public sealed class BenchmarkSessionTests : IDisposable
         Directory.EnumerateFileSystemEntries(_results).Should().BeEmpty();
     }
 
-    private LoadedConfiguration LoadFake(params (string Key, string Value)[] overrides)
-    {
-        var env = new Dictionary<string, string?>
-        {
-            ["ENERGYBENCH_PROFILE"] = "fake",
-            ["ENERGYBENCH__Results__Directory"] = _results,
-            ["ENERGYBENCH__Prompts__Count"] = "2",
-            ["ENERGYBENCH__Protocol__PauseMs"] = "0",
-            ["ENERGYBENCH__Protocol__IdleSeconds"] = "0",
-        };
-        foreach (var (key, value) in overrides)
-            env[key] = value;
-        return ConfigLoader.Load(TestRepository.Root, env);
-    }
+    private LoadedConfiguration LoadFake(params (string Key, string Value)[] overrides) => FakeProfileConfig.Load(_results, overrides);
 
     private static ScriptedPowerMeter Meter(SessionClock clock) =>
         new(clock, new ScriptedPowerTrace(new Dictionary<string, double> { [Domains.Cpu] = 2, [Domains.Gpu] = 10 }), periodS: 0.05);
