@@ -175,7 +175,8 @@ public static class ConfigLoader
             : $"profile '{profile}'";
     }
 
-    private static Dictionary<string, string?> ReadEnvironment()
+    /// <summary>The process's environment variables, their names compared ignoring case: what <see cref="Load()"/> reads.</summary>
+    public static Dictionary<string, string?> ReadEnvironment()
     {
         var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())

@@ -26,7 +26,7 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
 
     public string Name => BackendKinds.LlamaSharp;
 
-    public string Location => $"llama.cpp in process (LLamaSharp {LlamaSharpVersion}, CPU backend, {Threads} threads)";
+    public string Location => $"llama.cpp in process (LLamaSharp {LlamaSharpVersion}, CPU backend, {Threads} thread{(Threads == 1 ? "" : "s")})";
 
     private static string LlamaSharpVersion =>
         typeof(LlamaSharpBackend).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)

@@ -2,15 +2,23 @@ namespace SlmEnergyBench.Harness.Synthetic;
 
 /// <summary>
 /// The synthetic reference models. The ladder stands in for Llama 3.2 1B, Llama 3.2 3B and Llama 3 8B: every width
-/// (embedding, feed-forward, vocabulary) is the real model's divided by <see cref="LadderScale"/>, layers and the
-/// head-to-key/value-head ratio are kept, so per-token cost is the real cost / 64 and the ratios between the three
-/// sizes are the real ones. Weights are Q4_0 like GPT4All's model files. <see cref="Llama32OneBShapesQ4"/> has the
-/// real Llama 3.2 1B shapes (about 0.8 GB): written only when asked for, never by the default tests.
+/// (embedding, feed-forward, heads, key/value heads, vocabulary) is the real model's divided by <see cref="LadderScale"/>,
+/// layers and head size are kept, so per-token cost is the real cost / 16 and the ratios between the three sizes are
+/// the real ones (1 : 2.60 : 6.07). Weights are Q4_0 like GPT4All's model files. <see cref="Llama32OneBShapesQ4"/> has
+/// the real Llama 3.2 1B shapes (about 0.8 GB): written only when asked for, never by the default tests.
 /// </summary>
+/// <remarks>
+/// Why 4 and not 8: besides its arithmetic, a token costs llama.cpp a fixed overhead for each operation (about 30 per
+/// layer) and, with more than one thread, a synchronization of the threads after each. With widths / 8 that overhead
+/// was much of each token and the three decode rates came out far closer together than the arithmetic (on a shared
+/// 2-core machine with 2 threads: speed ratios x1.9 and x2.8 instead of x2.60 and x6.07). Widths / 4 on one thread
+/// (the synthetic profile's <c>Embedded:Threads</c>) came within about 10% of the arithmetic there; README,
+/// "Synthetic reference models", has the figures and the command that measures them.
+/// </remarks>
 public static class SyntheticModels
 {
     /// <summary>Divisor of every width of the ladder models.</summary>
-    public const int LadderScale = 8;
+    public const int LadderScale = 4;
 
     public const uint DefaultSeed = 42;
 

@@ -202,6 +202,7 @@ public sealed class ConfigLoaderTests
         config.Options.Models.Should().OnlyContain(m => m.StartsWith("synthetic-", StringComparison.Ordinal));
         config.Options.Prompts.Count.Should().BeLessThan(16, "the synthetic ladder keeps a fresh machine's dotnet test fast");
         config.Options.Generation.MaxTokens.Should().BeLessThan(128);
+        config.Options.Embedded.Threads.Should().Be(1, "one thread keeps the ladder's decode rates in the ratio of its arithmetic (README)");
         config.ProfileChosenBy.Should().Contain("chose 'synthetic'")
             .And.Contain("not 'gpt4all' because no answer at http://127.0.0.1:4891/v1/models")
             .And.Contain("not 'embedded' because no GPT4All model files");

@@ -15,14 +15,27 @@ public sealed class SyntheticModelsTests
     }
 
     [Fact]
-    public void Ladder_Shapes_AreTheRealWidthsOverEightWithTheRealLayers()
+    public void Ladder_Shapes_AreTheRealWidthsOverFourWithTheRealLayersAndHeadSizes()
     {
         // Act
         var shapes = SyntheticModels.Ladder.Select(s => (s.EmbeddingLength, s.BlockCount, s.FeedForwardLength, s.HeadCount, s.HeadCountKv, s.VocabularySize));
 
-        // Assert
-        shapes.Should().Equal((256, 16, 1024, 4, 1, 16032), (384, 28, 1024, 3, 1, 16032), (512, 32, 1792, 4, 1, 16032));
+        // Assert: Llama 3.2 1B 2048/16/8192/32/8/128256, 3.2 3B 3072/28/8192/24/8/128256, 3 8B 4096/32/14336/32/8/128256.
+        shapes.Should().Equal((512, 16, 2048, 8, 2, 32064), (768, 28, 2048, 6, 2, 32064), (1024, 32, 3584, 8, 2, 32064));
+        SyntheticModels.Ladder.Select(s => s.Shape.HeadDimension).Should().Equal(64, 128, 128);
         SyntheticModels.Ladder.Select(s => s.Name).Should().Equal("synthetic-1b-scaled", "synthetic-3b-scaled", "synthetic-8b-scaled");
+    }
+
+    [Fact]
+    public void Ladder_PerTokenCost_IsTheRealModelsOverSixteen()
+    {
+        // Act
+        var macs = SyntheticModels.Ladder.Select(s => s.Shape.MultiplyAccumulatesPerToken).ToList();
+
+        // Assert: every term is a product of two widths, so widths / 4 give cost / 16; by hand for the 1b stand-in:
+        // 16 x (2 x 512^2 + 2 x 512 x 128 + 3 x 512 x 2048) + 512 x 32064 = 77,234,176 = 1,235,746,816 / 16.
+        macs[0].Should().Be(77_234_176);
+        macs.Should().Equal(SyntheticModels.StandsFor.Select(real => real.Value.MultiplyAccumulatesPerToken / 16));
     }
 
     [Fact]
@@ -45,9 +58,9 @@ public sealed class SyntheticModelsTests
 
         // Assert
         lines.Should().Equal(
-            "synthetic-1b-scaled: 19.3 M MAC/token (x1.00), stands for Llama 3.2 1B: 1235.7 M MAC/token (x1.00)",
-            "synthetic-3b-scaled: 50.2 M MAC/token (x2.60), stands for Llama 3.2 3B: 3212.6 M MAC/token (x2.60)",
-            "synthetic-8b-scaled: 117.3 M MAC/token (x6.07), stands for Llama 3 8B: 7504.7 M MAC/token (x6.07)");
+            "synthetic-1b-scaled: 77.2 M MAC/token (x1.00), stands for Llama 3.2 1B: 1235.7 M MAC/token (x1.00)",
+            "synthetic-3b-scaled: 200.8 M MAC/token (x2.60), stands for Llama 3.2 3B: 3212.6 M MAC/token (x2.60)",
+            "synthetic-8b-scaled: 469.0 M MAC/token (x6.07), stands for Llama 3 8B: 7504.7 M MAC/token (x6.07)");
     }
 
     [Fact]
