@@ -22,6 +22,34 @@ public sealed class CaseLineTests
         line.Should().Contain("cpu 12.500 J, total 12.500 J | 6.25 W avg, 7.00 W peak | estimate, measured").And.NotContain("~");
     }
 
+    [Theory]
+    [InlineData(EnergyMethod.Simulated, "SIMULATED")]
+    [InlineData(EnergyMethod.Imported, "IMPORTED")]
+    public void Format_SimulatedOrImportedEnergy_SaysSoAndNeverMeasured(EnergyMethod method, string word)
+    {
+        var line = CaseLine.Format(Record(method) with { BackendSimulated = method == EnergyMethod.Simulated });
+
+        line.Should().Contain($"| estimate, {word}, 20 samples").And.NotContain("measured").And.NotContain("~");
+        if (method == EnergyMethod.Simulated)
+            line.Should().EndWith(" | FAKE backend");
+    }
+
+    [Fact]
+    public void Format_IdleAttributedEdges_ShowsTheEdgeShareAndTheProRataFigure()
+    {
+        var record = Record(EnergyMethod.Measured);
+        var window = record.Energy!.Window with
+        {
+            EdgeRule = EdgeRules.IdleAttributed,
+            ProRataJoules = new Dictionary<string, double> { [Domains.Cpu] = 12.1, [Domains.Total] = 12.1 },
+            EdgeJoules = new Dictionary<string, double> { [Domains.Cpu] = 0.75, [Domains.Total] = 0.75 },
+        };
+
+        var line = CaseLine.Format(record with { Energy = record.Energy with { Window = window } });
+
+        line.Should().Contain("| edges idle-attributed: 0.750 J of the total from edge samples (pro rata 12.100 J)");
+    }
+
     private static CaseRecord Record(EnergyMethod method) => new()
     {
         RunId = "r",
