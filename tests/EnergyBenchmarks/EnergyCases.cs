@@ -1,5 +1,7 @@
+using SlmEnergyBench.Harness.Reports;
 using SlmEnergyBench.Harness.Suite;
 using SlmEnergyBench.Harness.Summaries;
+using SlmEnergyBench.Harness.Synthetic;
 
 namespace SlmEnergyBench.EnergyBenchmarks;
 
@@ -90,6 +92,8 @@ public sealed class EnergyCases(EnergySession fixture)
 
         output.WriteLine($"Report: {files.Html} (finishing the run's files and making the report took {watch.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s)");
         output.WriteLine($"Also: {files.Markdown}, {files.Csv}, {files.Charts.Count} chart files in {Path.GetDirectoryName(files.Charts.FirstOrDefault() ?? files.Html)}");
+        if (LadderRates.Describe(RunDataReader.Read(session.Results!.Directory).Cases) is { } ladder)
+            output.WriteLine(ladder);
         TestContext.Current.AddAttachment("report", await File.ReadAllBytesAsync(files.Html, TestContext.Current.CancellationToken), "text/html");
         TestContext.Current.AddAttachment("report.md", await File.ReadAllTextAsync(files.Markdown, TestContext.Current.CancellationToken));
         TestContext.Current.AddAttachment("cases", await File.ReadAllBytesAsync(files.Csv, TestContext.Current.CancellationToken), "text/csv");
