@@ -129,7 +129,7 @@ internal static class ReportTables
             ["\"Words/s\"", $"{Number(s.WordsPerSecondAsReported)} (characters per second, as reported)",
                 $"{Number(p.WordsPerSecond)} real words (mean of ratios); {Number(p.WordsPerSecondRatioOfTotals)} (ratio of totals)"],
             ["GPU energy per response, J", $"{Number(s.GpuEnergyPerResponseJoules)} (rectangle sum of power x 0.1 s)",
-                $"{Number(p.GpuEnergyPerResponseJoules)} (integrated over the measured duration (sample times inferred))"],
+                $"{Number(p.GpuEnergyPerResponseJoules)} (integrated over the recorded duration (sample times inferred))"],
             ["All-domains energy per response, J", NotComputed, MeanCi(p.AllDomainsEnergyPerResponse)],
             ["J/token, GPU", NotComputed, $"{Number(p.GpuJoulesPerToken)} (ratio of totals)"],
             ["J/token, all domains", NotComputed, $"{Number(p.AllDomainsJoulesPerToken)} (ratio of totals)"],

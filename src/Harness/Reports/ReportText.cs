@@ -24,7 +24,7 @@ internal static class ReportText
         "This run was imported from the seed study: its records analysed the study's way and this project's way, then each change of method on its own.";
 
     public const string SeedInferredTimes =
-        "The study recorded no sample timestamps, so each response's samples are taken as evenly spread over its measured duration: " +
+        "The study recorded no sample timestamps, so each response's samples are taken as evenly spread over its recorded duration (the study's inferenceTime): " +
         "the sample times were inferred, not measured.";
 
     /// <summary>
