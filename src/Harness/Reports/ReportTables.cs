@@ -59,14 +59,17 @@ internal static class ReportTables
     }
 
     /// <summary>
-    /// One row per model and domain, the total first: mean [95% CI] J/response gross and net of idle, average W, and the
-    /// domain's share of the total energy (its mean J over the total's). Null when the cases carry no domain but the total.
+    /// One row per model and domain, the total first: mean [95% CI] J/response gross and net of idle (when idle was
+    /// measured), average W, and the domain's share of the total energy (its mean J over the total's). Null when the
+    /// cases carry no domain but the total.
     /// </summary>
     public static ReportTable? Domains(RunData run)
     {
         var domains = run.EnergyDomains;
         if (domains.Count == 0)
             return null;
+        // Without an idle measurement (an imported study, Protocol:IdleSeconds 0) there is no net column to show.
+        var net = run.Summary.Models.Any(m => m.Metrics.ContainsKey(MetricNames.JoulesPerResponseNet));
         var rows = new List<IReadOnlyList<string>>();
         foreach (var m in OrderedSummaries(run).Where(m => m.Metrics.ContainsKey(MetricNames.JoulesPerResponse)))
         {
@@ -77,14 +80,16 @@ internal static class ReportTables
                 var joules = Metric(m, Name(MetricNames.JoulesPerResponse));
                 if (joules is null)
                     continue;
-                rows.Add([
-                    m.Model, domain, MeanCi(joules, m.Mark), MeanCi(Metric(m, Name(MetricNames.JoulesPerResponseNet)), m.Mark),
-                    MeanCi(Metric(m, Name(MetricNames.AveragePowerW)), m.Mark), total > 0 ? Percent(joules.Mean / total) : "",
-                ]);
+                var row = new List<string> { m.Model, domain, MeanCi(joules, m.Mark) };
+                if (net)
+                    row.Add(MeanCi(Metric(m, Name(MetricNames.JoulesPerResponseNet)), m.Mark));
+                row.AddRange([MeanCi(Metric(m, Name(MetricNames.AveragePowerW)), m.Mark), total > 0 ? Percent(joules.Mean / total) : ""]);
+                rows.Add(row);
             }
         }
 
-        return new ReportTable(["Model", "Domain", "J/response", "J/response net of idle", "Average W", "Share of total J"], rows);
+        List<string> headers = ["Model", "Domain", "J/response", .. net ? ["J/response net of idle"] : Array.Empty<string>(), "Average W", "Share of total J"];
+        return new ReportTable(headers, rows);
     }
 
     /// <summary>This run's J/token (ratio of totals) and J/response per model, then every published figure.</summary>

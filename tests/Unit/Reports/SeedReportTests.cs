@@ -71,6 +71,8 @@ public sealed class SeedReportTests
         row[Array.IndexOf(header, "J/response cpu")].Should().StartWith("0.625 [");
         row[^1].Should().Be("IMPORTED |");
         html.Should().Contain("class=\"banner imported\"").And.Contain("Below live coverage: the samples cover 80.0%");
+        md.Should().Contain("| Model | Domain | J/response | Average W | Share of total J |", "the study measured no idle power, so there is no net column")
+            .And.Contain("| Tiny | gpu | 5.75 [");
         var columns = csv[0].Split(',');
         var gpu = Array.IndexOf(columns, "energy_gpu_j");
         double.Parse(csv[1].Split(',')[gpu], CultureInfo.InvariantCulture).Should().BeApproximately(6.5, 1e-9);
