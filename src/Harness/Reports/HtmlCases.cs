@@ -7,12 +7,12 @@ using static SlmEnergyBench.Harness.Reports.ReportNumbers;
 
 namespace SlmEnergyBench.Harness.Reports;
 
-/// <summary>The cases table of <c>report.html</c>: one row per case, its prompt and response escaped in a <c>&lt;details&gt;</c> below it.</summary>
+/// <summary>
+/// The cases table of <c>report.html</c>: one row per case with its total and per-domain joules, its energy's method and
+/// any approximation of its window, its prompt and response escaped in a <c>&lt;details&gt;</c> below it.
+/// </summary>
 internal static class HtmlCases
 {
-    private static readonly string[] Headers =
-        ["Model", "Prompt", "Rep.", "Outcome", "Latency s", "Tokens", "Words", "J total", "Avg W", "Coverage", "Problems"];
-
     public static void Append(StringBuilder html, RunData run)
     {
         html.Append("<section id=\"cases\">\n<h2>Cases</h2>\n");
@@ -22,20 +22,25 @@ internal static class HtmlCases
             return;
         }
 
+        var domains = run.EnergyDomains;
+        List<string> headers = ["Model", "Prompt", "Rep.", "Outcome", "Latency s", "Tokens", "Words", "J total", .. domains.Select(d => $"J {d}"),
+            "Avg W", "Coverage", "Method", "Approximation", "Problems"];
         html.Append("<div class=\"scroll\"><table>\n<thead><tr>");
-        foreach (var h in Headers)
+        foreach (var h in headers)
             html.Append("<th scope=\"col\">").Append(Encode(h)).Append("</th>");
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var c in run.Cases)
-            AppendCase(html, c);
+            AppendCase(html, c, domains, headers.Count);
         html.Append("</tbody></table></div>\n<p class=\"note\">Prompt is the prompt's position in the run (1-based). ")
-            .Append("Energy and power are the total domain's over the request's window, gross of idle; coverage is the share of the window the meter's samples cover.</p>\n</section>\n");
+            .Append("Energy and power are over the request's window, gross of idle: J total and Avg W the total domain's, J and a domain its own; ")
+            .Append("coverage is the share of the window the meter's samples cover; Method is how the energy was obtained; ")
+            .Append("Approximation says how a window's figures were approximated, when they were.</p>\n</section>\n");
     }
 
-    private static void AppendCase(StringBuilder html, CaseRecord c)
+    private static void AppendCase(StringBuilder html, CaseRecord c, IReadOnlyList<string> domains, int columns)
     {
         var total = c.Energy?.Window.Domains.GetValueOrDefault(Domains.Total);
-        var mark = c.Energy?.Provenance.Method == EnergyMethod.Estimated ? EstimateMark : "";
+        var mark = c.Energy is { } energy ? EnergyMethodText.Mark(energy.Provenance.Method) : "";
         var failed = c.Outcome != "passed";
         html.Append(failed ? "<tr class=\"failed\">" : "<tr>");
         AppendCell(html, c.Model, header: true);
@@ -46,10 +51,14 @@ internal static class HtmlCases
         AppendCell(html, Integer(c.Completion?.CompletionTokens));
         AppendCell(html, Integer(c.Completion?.WordCount));
         AppendCell(html, Number(total?.Joules, mark));
+        foreach (var domain in domains)
+            AppendCell(html, Number(c.Energy?.Window.Domains.GetValueOrDefault(domain)?.Joules, mark));
         AppendCell(html, Number(total?.AveragePowerW, mark));
         AppendCell(html, c.Energy is { } e ? Percent(e.Window.Coverage) : "");
+        AppendCell(html, c.Energy is { } m ? EnergyMethodText.Word(m.Provenance.Method) : "");
+        AppendCell(html, c.Energy?.Window.Approximation ?? "");
         AppendCell(html, string.Join("; ", c.Problems));
-        html.Append("</tr>\n<tr class=\"text\"><td colspan=\"").Append(Headers.Length).Append("\"><details><summary>Prompt and response")
+        html.Append("</tr>\n<tr class=\"text\"><td colspan=\"").Append(columns).Append("\"><details><summary>Prompt and response")
             .Append(c.Completion is { } r ? $" ({r.CharacterCount} characters, finish: {Encode(r.FinishReason)})" : "")
             .Append("</summary>\n<strong>Prompt</strong> (dataset item ").Append(c.PromptDatasetIndex).Append(")\n<pre class=\"prose\">")
             .Append(Encode(c.PromptText)).Append("</pre>\n<strong>Response</strong>\n<pre class=\"prose\">")

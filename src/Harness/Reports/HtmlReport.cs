@@ -48,21 +48,9 @@ public static class HtmlReport
             .Append(Encode(m.Profile)).Append("</strong>, ").Append(run.Models.Count).Append(" models, ").Append(run.Cases.Count).Append(" cases</p>\n");
         foreach (var banner in ReportText.Banners(run))
         {
-            var estimated = banner.StartsWith(ReportText.EstimatedBanner, StringComparison.Ordinal);
-            html.Append("<div class=\"banner ").Append(estimated ? "estimated" : "fake").Append("\" role=\"alert\">");
-            if (estimated)
-            {
-                html.Append(Encode(ReportText.EstimatedBanner));
-                if (ReportText.Estimator(run) is { } estimator)
-                    html.Append("<span class=\"detail\">Estimator: ").Append(Encode(estimator)).Append("</span>");
-                if (ReportText.EstimateModel(run) is { } model)
-                    html.Append("<span class=\"detail\">Model: ").Append(Encode(model)).Append("</span>");
-            }
-            else
-            {
-                html.Append(Encode(banner));
-            }
-
+            html.Append("<div class=\"banner ").Append(banner.Kind).Append("\" role=\"alert\">").Append(Encode(banner.Text));
+            foreach (var detail in banner.Details)
+                html.Append("<span class=\"detail\">").Append(Encode(detail)).Append("</span>");
             html.Append("</div>\n");
         }
 
@@ -117,9 +105,17 @@ public static class HtmlReport
 
         AppendTable(html, ReportTables.Summary(run));
         html.Append("<p class=\"note\">Mean [95% bootstrap confidence interval] over each model's passed cases; failed cases are only counted. ")
-            .Append("Energy is the total domain's, gross of idle power unless said. J/token as the ratio of totals is the energy spent per token produced; ")
+            .Append(Encode(ReportText.SummaryDomainsNote)).Append(" J/token as the ratio of totals is the energy spent per token produced; ")
             .Append("the mean of ratios is the seed study's method, where a short answer weighs as much as a long one.")
-            .Append(' ').Append(Encode(SentenceStart(ReportText.EnergyNote(run)))).Append(".</p>\n</section>\n");
+            .Append(' ').Append(Encode(ReportText.SentenceStart(ReportText.EnergyNote(run)))).Append(".</p>\n");
+        if (ReportTables.Domains(run) is { } domains)
+        {
+            html.Append("<h3>Energy and power per domain</h3>\n");
+            AppendTable(html, domains);
+            html.Append("<p class=\"note\">").Append(Encode(ReportText.DomainsNote(run))).Append("</p>\n");
+        }
+
+        html.Append("</section>\n");
     }
 
     private static void AppendCharts(StringBuilder html, RunData run, IReadOnlyList<RenderedChart> charts)
@@ -177,8 +173,4 @@ public static class HtmlReport
 
     private static void Fact(StringBuilder html, string label, string value) =>
         html.Append("<dt>").Append(Encode(label)).Append("</dt><dd>").Append(Encode(value)).Append("</dd>\n");
-
-    /// <summary>The text with its first letter upper-case, to start a sentence.</summary>
-    private static string SentenceStart(string text) =>
-        text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
 }

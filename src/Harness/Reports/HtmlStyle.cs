@@ -15,6 +15,8 @@ internal static class HtmlStyle
         .sub { color: var(--muted); margin: 0 0 16px; }
         .banner { border-radius: 6px; padding: 12px 16px; margin: 12px 0; font-weight: 600; border: 2px solid; }
         .banner.estimated { background: #fff4e0; border-color: #d9822b; color: #6b3a00; }
+        .banner.simulated { background: #f3e8ff; border-color: #8a4fd0; color: #43146f; }
+        .banner.imported { background: #e6f6f4; border-color: #2a9d8f; color: #0f4a43; }
         .banner.fake { background: #eef2ff; border-color: #5a6fd6; color: #1f2f7a; }
         .banner .detail { display: block; font-weight: 400; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; margin-top: 4px; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 8px 0; }

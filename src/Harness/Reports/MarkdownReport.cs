@@ -33,7 +33,7 @@ public static class MarkdownReport
         var md = new StringBuilder();
         md.Append("# Run ").Append(Escape(run.RunId)).Append(" (profile ").Append(Escape(m.Profile)).Append(")\n\n");
         foreach (var banner in ReportText.Banners(run))
-            md.Append("> **").Append(Escape(banner)).Append("**\n\n");
+            md.Append("> **").Append(Escape(banner.Line)).Append("**\n\n");
         md.Append("Links are relative to the run folder results/").Append(Escape(run.RunId)).Append("/.\n\n");
         var warnings = ReportText.ShownWarnings(run);
         if (warnings.Count > 0)
@@ -61,8 +61,14 @@ public static class MarkdownReport
         else
         {
             AppendTable(md, ReportTables.Summary(run));
-            md.Append("\nMean [95% bootstrap CI] over the passed cases (a model with fewer than two shows its mean without one); ")
-                .Append("energy is the total domain's, gross of idle unless said; ").Append(Escape(ReportText.EnergyNote(run))).Append(".\n\n");
+            md.Append("\nMean [95% bootstrap CI] over the passed cases (a model with fewer than two shows its mean without one). ")
+                .Append(Escape(ReportText.SummaryDomainsNote)).Append(' ').Append(Escape(ReportText.SentenceStart(ReportText.EnergyNote(run)))).Append(".\n\n");
+            if (ReportTables.Domains(run) is { } domains)
+            {
+                md.Append("### Energy and power per domain\n\n");
+                AppendTable(md, domains);
+                md.Append('\n').Append(Escape(ReportText.DomainsNote(run))).Append("\n\n");
+            }
         }
 
         md.Append("## Compared with published figures\n\n");

@@ -5,12 +5,11 @@ namespace SlmEnergyBench.Harness.Reports;
 
 /// <summary>
 /// Numbers as the reports show them, with the invariant culture and the rules of <see cref="Summaries.SummaryText"/>:
-/// three decimals from 1 up, three significant digits below; an estimated energy figure carries <c>~</c>.
+/// three decimals from 1 up, three significant digits below; an estimated energy figure carries <c>~</c>
+/// (<see cref="Metering.EnergyMethodText.Mark"/>).
 /// </summary>
 internal static class ReportNumbers
 {
-    public const string EstimateMark = "~";
-
     public static string Number(double value) => Summaries.SummaryText.Number(value);
 
     public static string Number(double? value, string mark = "") => value is { } v ? mark + Number(v) : "";

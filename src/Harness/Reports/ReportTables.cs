@@ -11,13 +11,19 @@ internal static class ReportTables
     /// <summary>How the published comparison names this run's rows: "This run (&lt;run id&gt;)".</summary>
     public const string ThisRunSource = "This run";
 
-    /// <summary>One row per model: counts, then mean [95% CI] of each metric; estimated energy figures carry <c>~</c>.</summary>
+    /// <summary>
+    /// One row per model: counts, then mean [95% CI] of each metric, the total domain's J/response followed by each
+    /// domain's (<see cref="RunData.EnergyDomains"/>: "J/response gpu"), so a GPU-only figure is never hidden in the
+    /// total; energy figures carry their method's mark (<c>~</c> for an estimate) and the last column names the method.
+    /// </summary>
     public static ReportTable Summary(RunData run)
     {
         var models = run.Summary.Models;
+        var domains = run.EnergyDomains;
         var net = models.Any(m => m.Metrics.ContainsKey(MetricNames.JoulesPerResponseNet));
         var ttft = models.Any(m => m.Metrics.ContainsKey(MetricNames.TimeToFirstTokenS));
         var headers = new List<string> { "Model", "Passed", "Failed", "Latency s", "Tokens/s", "Words/s", "J/response" };
+        headers.AddRange(domains.Select(d => $"J/response {d}"));
         if (net)
             headers.Add("J/response net of idle");
         headers.AddRange(["J/token (ratio of totals)", "J/token (mean of ratios)", "Average W"]);
@@ -28,7 +34,7 @@ internal static class ReportTables
         var rows = new List<IReadOnlyList<string>>();
         foreach (var m in OrderedSummaries(run))
         {
-            var mark = m.IsEstimated ? EstimateMark : "";
+            var mark = m.Mark;
             var row = new List<string>
             {
                 m.Model, Count(m.Passed), Count(m.Failed),
@@ -37,17 +43,52 @@ internal static class ReportTables
                 MeanCi(Metric(m, MetricNames.WordsPerSecond)),
                 MeanCi(Metric(m, MetricNames.JoulesPerResponse), mark),
             };
+            row.AddRange(domains.Select(d => MeanCi(Metric(m, MetricNames.ForDomain(MetricNames.JoulesPerResponse, d)), mark)));
             if (net)
                 row.Add(MeanCi(Metric(m, MetricNames.JoulesPerResponseNet), mark));
             row.AddRange([Number(m.JoulesPerTokenRatioOfTotals, mark), Number(m.JoulesPerTokenMeanOfRatios, mark), MeanCi(Metric(m, MetricNames.AveragePowerW), mark)]);
             if (ttft)
                 row.Add(MeanCi(Metric(m, MetricNames.TimeToFirstTokenS)));
             row.Add(m.Method is not { } method ? "none"
-                : m.Meter == run.Manifest.Meter.Meter ? ReportText.Method(method)
-                : $"{ReportText.Method(method)} ({m.Meter})");
+                : m.Meter == run.Manifest.Meter.Meter ? EnergyMethodText.Word(method)
+                : $"{EnergyMethodText.Word(method)} ({m.Meter})");
             rows.Add(row);
         }
 
+        return new ReportTable(headers, rows);
+    }
+
+    /// <summary>
+    /// One row per model and domain, the total first: mean [95% CI] J/response gross and net of idle (when idle was
+    /// measured), average W, and the domain's share of the total energy (its mean J over the total's). Null when the
+    /// cases carry no domain but the total.
+    /// </summary>
+    public static ReportTable? Domains(RunData run)
+    {
+        var domains = run.EnergyDomains;
+        if (domains.Count == 0)
+            return null;
+        // Without an idle measurement (an imported study, Protocol:IdleSeconds 0) there is no net column to show.
+        var net = run.Summary.Models.Any(m => m.Metrics.ContainsKey(MetricNames.JoulesPerResponseNet));
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var m in OrderedSummaries(run).Where(m => m.Metrics.ContainsKey(MetricNames.JoulesPerResponse)))
+        {
+            var total = Metric(m, MetricNames.JoulesPerResponse)!.Mean;
+            foreach (var domain in domains.Prepend(Metering.Domains.Total))
+            {
+                string Name(string metric) => domain == Metering.Domains.Total ? metric : MetricNames.ForDomain(metric, domain);
+                var joules = Metric(m, Name(MetricNames.JoulesPerResponse));
+                if (joules is null)
+                    continue;
+                var row = new List<string> { m.Model, domain, MeanCi(joules, m.Mark) };
+                if (net)
+                    row.Add(MeanCi(Metric(m, Name(MetricNames.JoulesPerResponseNet)), m.Mark));
+                row.AddRange([MeanCi(Metric(m, Name(MetricNames.AveragePowerW)), m.Mark), total > 0 ? Percent(joules.Mean / total) : ""]);
+                rows.Add(row);
+            }
+        }
+
+        List<string> headers = ["Model", "Domain", "J/response", .. net ? ["J/response net of idle"] : Array.Empty<string>(), "Average W", "Share of total J"];
         return new ReportTable(headers, rows);
     }
 
@@ -59,12 +100,18 @@ internal static class ReportTables
         var components = $"{ReportText.Components(run.Manifest.Meter)} ({run.Manifest.Meter.Meter})";
         foreach (var m in OrderedSummaries(run))
         {
-            var mark = m.IsEstimated ? EstimateMark : "";
+            var mark = m.Mark;
             var how = m.Method is { } method
-                ? $"{ReportText.Method(method)} by {m.Meter}; J/token as ratio of totals, J/response mean of {Count(m.Passed)} cases"
+                ? $"{EnergyMethodText.Word(method)} {(method == EnergyMethod.Imported ? "from" : "by")} {m.Meter}; J/token as ratio of totals, J/response mean of {Count(m.Passed)} cases"
                 : "no energy recorded";
             rows.Add([$"{ThisRunSource} ({run.RunId})", m.Model, ReportText.ComparedHardware(run), "1", components,
                 Number(m.JoulesPerTokenRatioOfTotals, mark), Number(Metric(m, MetricNames.JoulesPerResponse)?.Mean, mark), how]);
+            if (Metric(m, MetricNames.ForDomain(MetricNames.JoulesPerResponse, Metering.Domains.Gpu)) is { } gpu)
+            {
+                rows.Add([$"{ThisRunSource} ({run.RunId})", m.Model, ReportText.ComparedHardware(run), "1", $"GPU only ({run.Manifest.Meter.Meter})",
+                    Number(m.JoulesPerTokenRatioOfTotalsPerDomain.TryGetValue(Metering.Domains.Gpu, out var perToken) ? perToken : null, mark),
+                    Number(gpu.Mean, mark), $"{how}; the gpu domain alone, like the GPU-only figures below"]);
+            }
         }
 
         foreach (var p in PublishedFigures.All)
@@ -87,7 +134,7 @@ internal static class ReportTables
             ["\"Words/s\"", $"{Number(s.WordsPerSecondAsReported)} (characters per second, as reported)",
                 $"{Number(p.WordsPerSecond)} real words (mean of ratios); {Number(p.WordsPerSecondRatioOfTotals)} (ratio of totals)"],
             ["GPU energy per response, J", $"{Number(s.GpuEnergyPerResponseJoules)} (rectangle sum of power x 0.1 s)",
-                $"{Number(p.GpuEnergyPerResponseJoules)} (integrated over the measured duration (sample times inferred))"],
+                $"{Number(p.GpuEnergyPerResponseJoules)} (integrated over the recorded duration (sample times inferred))"],
             ["All-domains energy per response, J", NotComputed, MeanCi(p.AllDomainsEnergyPerResponse)],
             ["J/token, GPU", NotComputed, $"{Number(p.GpuJoulesPerToken)} (ratio of totals)"],
             ["J/token, all domains", NotComputed, $"{Number(p.AllDomainsJoulesPerToken)} (ratio of totals)"],
@@ -109,8 +156,8 @@ internal static class ReportTables
         var domains = run.Manifest.Meter.Domains
             .Concat(idle.SelectMany(i => i.PowerW.Keys).Order(StringComparer.Ordinal))
             .Distinct(StringComparer.Ordinal).Where(d => idle.Any(i => i.PowerW.ContainsKey(d))).ToArray();
-        var mark = run.Manifest.Meter.Method == EnergyMethod.Estimated ? EstimateMark : "";
-        var headers = new List<string> { "Measured", "Window s" };
+        var mark = EnergyMethodText.Mark(run.Manifest.Meter.Method);
+        var headers = new List<string> { "Idle window", "Window s" };
         headers.AddRange(domains.Select(d => $"{d} W"));
         headers.AddRange(["Samples", "Coverage"]);
         var rows = idle.Select(i =>

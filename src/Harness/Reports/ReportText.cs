@@ -7,13 +7,12 @@ namespace SlmEnergyBench.Harness.Reports;
 /// <summary>The sentences both reports share, so the HTML and the Markdown report never tell a run differently.</summary>
 internal static class ReportText
 {
-    public const string EstimatedBanner = "Energy figures in this report are ESTIMATED by a model, not measured by a counter.";
-
     /// <summary>How long a warning may be in a report before it is cut.</summary>
     public const int WarningLength = 300;
 
+    /// <summary>The banner of a fake backend, flagged apart from the energy's method (a fake backend may run beside a real meter).</summary>
     public const string FakeBanner =
-        "This run used a fake backend: the numbers come from simulated servers and are for checking the tool, not for comparison with anything.";
+        "This run used a fake backend: its responses, token counts and timings come from a simulated server and are for checking the tool, not for comparison with anything.";
 
     public const string LikeWithLike =
         "Compare like with like: this run's J/token with published J/token, its J/response with published J/response. " +
@@ -25,11 +24,18 @@ internal static class ReportText
         "This run was imported from the seed study: its records analysed the study's way and this project's way, then each change of method on its own.";
 
     public const string SeedInferredTimes =
-        "The study recorded no sample timestamps, so each response's samples are taken as evenly spread over its measured duration: " +
+        "The study recorded no sample timestamps, so each response's samples are taken as evenly spread over its recorded duration (the study's inferenceTime): " +
         "the sample times were inferred, not measured.";
 
-    /// <summary>True when the backend is a simulation (its name says <c>fake</c>).</summary>
-    public static bool IsFake(RunData run) => run.Manifest.Backend.Name.Contains("fake", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// True when the backend is a simulation: a case record says so (<c>backendSimulated</c>), or, for a run written
+    /// before records carried that flag, the backend's name says <c>fake</c>.
+    /// </summary>
+    public static bool IsFake(RunData run) =>
+        run.Cases.Any(c => c.BackendSimulated) || run.Manifest.Backend.Name.Contains("fake", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The banner sentence of a method other than measured: "Energy figures in this report are SIMULATED by a fake meter ...".</summary>
+    public static string MethodBanner(EnergyMethod method) => $"Energy figures in this report are {EnergyMethodText.Meaning(method)}.";
 
     /// <summary>The power model behind the estimates, e.g. "P(u) = IdleW + (TdpW - IdleW) x u with IdleW = 8.5, TdpW = 85"; null when none is recorded.</summary>
     public static string? EstimateModel(RunData run)
@@ -44,42 +50,79 @@ internal static class ReportText
     }
 
     /// <summary>
-    /// The estimator as the provenance names it, e.g. "cpu-model (CPU utilisation from /proc/stat)", from run.json's meter
-    /// when it is the estimating one, else from the first estimated case; null when no provenance says estimated.
+    /// The meter whose figures have <paramref name="method"/>, as the provenance names it, e.g. "cpu-model (CPU utilisation
+    /// from /proc/stat)": run.json's meter when it has that method, else the first case's that has; null when none has.
     /// </summary>
-    public static string? Estimator(RunData run)
+    public static string? SourceOf(RunData run, EnergyMethod method)
     {
-        var provenance = run.Manifest.Meter.Method == EnergyMethod.Estimated
-            ? run.Manifest.Meter
-            : run.Cases.Select(c => c.Energy?.Provenance).FirstOrDefault(p => p?.Method == EnergyMethod.Estimated);
+        var provenance = MeterOf(run, method);
         return provenance is null ? null
             : string.IsNullOrWhiteSpace(provenance.Source) ? provenance.Meter
             : $"{provenance.Meter} ({provenance.Source})";
     }
 
-    /// <summary>What follows <see cref="EstimatedBanner"/>: " Estimator: ... Model: ...", each part only when recorded.</summary>
-    public static string EstimateDetail(RunData run)
-    {
-        var detail = new System.Text.StringBuilder();
-        if (Estimator(run) is { } estimator)
-            detail.Append(" Estimator: ").Append(estimator.TrimEnd('.')).Append('.');
-        if (EstimateModel(run) is { } model)
-            detail.Append(" Model: ").Append(model).Append('.');
-        return detail.ToString();
-    }
+    /// <summary>The provenance of the figures obtained by <paramref name="method"/>: run.json's meter when it has that method, else the first such case's.</summary>
+    private static EnergyProvenance? MeterOf(RunData run, EnergyMethod method) =>
+        run.Manifest.Meter.Method == method
+            ? run.Manifest.Meter
+            : run.Cases.Select(c => c.Energy?.Provenance).FirstOrDefault(p => p?.Method == method);
 
-    /// <summary>The banners a reader must see first, in order: estimated energy, then fake backend.</summary>
-    public static IReadOnlyList<string> Banners(RunData run)
+    /// <summary>
+    /// The banners a reader must see first, in order: one per method other than measured among the run's energy figures
+    /// (estimated, simulated, imported: each says what it means, where it came from and, when only some cases have it,
+    /// how many), then the fake backend's. A fake backend and a fake meter are flagged apart.
+    /// </summary>
+    public static IReadOnlyList<ReportBanner> Banners(RunData run)
     {
-        var banners = new List<string>();
-        if (run.IsEstimated || EstimatedCases(run) > 0)
-            banners.Add(EstimatedBanner + EstimateDetail(run));
+        var banners = new List<ReportBanner>();
+        var withEnergy = run.Cases.Count(c => c.Energy is not null);
+        foreach (var method in run.Methods.Where(m => m != EnergyMethod.Measured))
+        {
+            var details = new List<string>();
+            var (kind, source) = method switch
+            {
+                EnergyMethod.Estimated => (ReportBanner.Estimated, "Estimator"),
+                EnergyMethod.Simulated => (ReportBanner.Simulated, "Simulated by"),
+                _ => (ReportBanner.Imported, "Imported from"),
+            };
+            // An estimator's source is short and says what it models; a simulating or imported meter's is long and
+            // is given in full under How energy was obtained.
+            if (method == EnergyMethod.Estimated && SourceOf(run, method) is { } estimator)
+                details.Add($"{source}: {estimator.TrimEnd('.')}");
+            else if (method != EnergyMethod.Estimated && MeterOf(run, method) is { } meter)
+                details.Add($"{source}: the {meter.Meter} meter (its source and notes under How energy was obtained)");
+            if (method == EnergyMethod.Estimated && EstimateModel(run) is { } model)
+                details.Add($"Model: {model}");
+            var cases = CasesBy(run, method);
+            if (cases > 0 && cases < withEnergy)
+            {
+                var others = run.Methods.Where(m => m != method && CasesBy(run, m) > 0).Select(EnergyMethodText.Word);
+                details.Add($"It concerns {Integer(cases)} of {Integer(withEnergy)} cases; the others are {string.Join(" or ", others)}");
+            }
+            if (method == EnergyMethod.Imported && BelowLiveCoverage(run) is { } below)
+                details.Add(below);
+            banners.Add(new ReportBanner(kind, MethodBanner(method), details));
+        }
+
         if (IsFake(run))
-            banners.Add(FakeBanner);
+            banners.Add(new ReportBanner(ReportBanner.FakeBackend, FakeBanner, []));
         return banners;
     }
 
-    public static string Method(EnergyMethod method) => method == EnergyMethod.Estimated ? "ESTIMATED" : "measured";
+    /// <summary>
+    /// "12 of 256 cases are below the coverage a live case needs ..." for the cases whose samples cover less of their window
+    /// than <c>Meter:MinCoverage</c> (a live run fails such a case; an imported one keeps it, marked); null when none is.
+    /// </summary>
+    public static string? BelowLiveCoverage(RunData run)
+    {
+        var minimum = run.Manifest.Configuration.Meter.MinCoverage;
+        var below = run.Cases.Count(c => c.Energy is { } e && e.Window.Coverage < minimum);
+        if (below == 0)
+            return null;
+        return $"{Integer(below)} of {Integer(run.Cases.Count(c => c.Energy is not null))} cases are below the coverage a live case needs: "
+               + $"their samples cover less than {Percent(minimum)} (Meter:MinCoverage) of their window, which would fail a live case; "
+               + "each says so in its approximation (cases.csv, the Cases table)";
+    }
 
     /// <summary>The domains whose energy the meter reports, without the total: "cpu + gpu + ane".</summary>
     public static string Components(EnergyProvenance meter) =>
@@ -90,24 +133,22 @@ internal static class ReportText
         $"this run is batch 1 and covers the {run.Manifest.Meter.Meter} meter's domains ({Components(run.Manifest.Meter)}), " +
         $"its energy {RunMethod(run)}, on {ComparedHardware(run)}.";
 
-    /// <summary>How many cases carry an energy figure whose provenance says estimated.</summary>
-    public static int EstimatedCases(RunData run) => run.Cases.Count(c => c.Energy?.Provenance.Method == EnergyMethod.Estimated);
+    /// <summary>How many cases carry an energy figure obtained by <paramref name="method"/>.</summary>
+    public static int CasesBy(RunData run, EnergyMethod method) => run.Cases.Count(c => c.Energy?.Provenance.Method == method);
 
     /// <summary>
-    /// The run's method in a few words: "measured", "ESTIMATED by a model, not measured", or, for a run whose meter
-    /// measured but some of whose cases were estimated, "measured, but 3 cases' energy is ESTIMATED".
+    /// The run's method in a few words: "measured", or what another method means ("SIMULATED by a fake meter that the
+    /// suite ships, not measured on any hardware"); for a run some of whose cases' energy came another way than its
+    /// meter's, which and how many: "measured, but 3 cases' energy is ESTIMATED".
     /// </summary>
     public static string RunMethod(RunData run)
     {
-        if (run.Manifest.Meter.Method == EnergyMethod.Estimated)
-            return "ESTIMATED by a model, not measured";
-        var estimated = EstimatedCases(run);
-        return estimated switch
-        {
-            0 => "measured",
-            1 => "measured, but 1 case's energy is ESTIMATED",
-            _ => $"measured, but {estimated.ToString(CultureInfo.InvariantCulture)} cases' energy is ESTIMATED",
-        };
+        var main = run.Manifest.Meter.Method;
+        var text = main == EnergyMethod.Measured ? EnergyMethodText.Word(main) : EnergyMethodText.Meaning(main);
+        var others = run.Methods.Where(m => m != main).Select(m => (Method: m, Cases: CasesBy(run, m))).Where(x => x.Cases > 0)
+            .Select(x => x.Cases == 1 ? $"1 case's energy is {EnergyMethodText.Word(x.Method)}" : $"{Integer(x.Cases)} cases' energy is {EnergyMethodText.Word(x.Method)}")
+            .ToArray();
+        return others.Length == 0 ? text : $"{text}, but {string.Join(" and ", others)}";
     }
 
     /// <summary>
@@ -131,11 +172,50 @@ internal static class ReportText
         return $"{read} (run.json says {Integer(m.CasesPassed)} passed, {Integer(m.CasesFailed)} failed; {RunDataReader.CasesFile} holds {records})";
     }
 
-    /// <summary>The sentence ending the summary: which energy figures are measured, which estimated, or that there are none.</summary>
-    public static string EnergyNote(RunData run) =>
-        !run.Cases.Any(c => c.Energy is not null) ? "no energy figure recorded"
-        : run.IsEstimated || EstimatedCases(run) > 0 ? $"{EstimateMark} marks an ESTIMATED figure"
-        : "all energy figures measured";
+    /// <summary>
+    /// The sentence ending the summary: that every energy figure is measured; else what marks or labels the others
+    /// ("~ marks an ESTIMATED figure", "every energy figure is SIMULATED", "3 cases' energy is IMPORTED"); or that there is none.
+    /// </summary>
+    public static string EnergyNote(RunData run)
+    {
+        var withEnergy = run.Cases.Count(c => c.Energy is not null);
+        if (withEnergy == 0)
+            return "no energy figure recorded";
+        var parts = new List<string>();
+        foreach (var method in run.Methods.Where(m => m != EnergyMethod.Measured))
+        {
+            var cases = CasesBy(run, method);
+            var word = EnergyMethodText.Word(method);
+            if (method == EnergyMethod.Estimated)
+                parts.Add($"{EnergyMethodText.Mark(method)} marks an {word} figure");
+            else if (cases == withEnergy)
+                parts.Add($"every energy figure is {word}");
+            else if (cases > 0)
+                parts.Add(cases == 1 ? $"1 case's energy is {word}" : $"{Integer(cases)} cases' energy is {word}");
+        }
+
+        return parts.Count == 0 ? "all energy figures measured" : string.Join("; ", parts);
+    }
+
+    /// <summary>What the summary table's energy columns are: the total's, then each domain's.</summary>
+    public const string SummaryDomainsNote =
+        "J/response and Average W are the total domain's, each \"J/response <domain>\" that domain's own (e.g. the GPU's alone); all gross of idle power unless said.";
+
+    /// <summary>The note under the per-domain table: where the domains come from, what the share is, and which domains overlap.</summary>
+    public static string DomainsNote(RunData run)
+    {
+        var meter = run.Manifest.Meter;
+        var note = $"Each domain as the {meter.Meter} meter reports it; total is the meter's own total (see How energy was obtained). "
+                   + "Share of total J: the domain's mean J/response over the total's.";
+        string[] nested = [Domains.Core, Domains.Uncore, Domains.Psys];
+        return run.EnergyDomains.Any(nested.Contains)
+            ? note + " RAPL's core and uncore lie within package and psys covers the whole platform: such domains overlap the others, so shares need not add up to 100%."
+            : note;
+    }
+
+    /// <summary>The text with its first letter upper-case, to start a sentence.</summary>
+    public static string SentenceStart(string text) =>
+        text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
 
     /// <summary>Why the Charts section has no power-over-time chart, when the samples are the reason; null otherwise.</summary>
     public static string? NoPowerChart(RunData run, IReadOnlyList<Charts.RenderedChart> charts)

@@ -10,7 +10,8 @@ namespace SlmEnergyBench.Harness.Reports;
 /// by the prompt's dataset index, a prompt's repetitions are first combined by their geometric mean, and energy
 /// (total joules) and latency (wall seconds) are judged by <see cref="RegressionCheck.Compare"/> with the ratio B / A.
 /// A model of A that run B lost (missing, or no passed case) is <see cref="ModelComparison.IsLost"/>: for a gate,
-/// losing a model is a regression. Different meters make only energy NA: latency does not depend on the meter.
+/// losing a model is a regression. Different meters, methods (measured, estimated, simulated, imported; run.json's meter's
+/// or the model's cases') or domains make only energy NA: latency does not depend on the meter.
 /// </summary>
 public static class RunComparison
 {
@@ -29,11 +30,11 @@ public static class RunComparison
         return [.. a.Models.Concat(b.Models).Distinct(StringComparer.Ordinal).Select(model => CompareModel(a, b, model, options, meterReason))];
     }
 
-    /// <summary>"powermetrics (measured, cpu+gpu+ane+total)": the meter, its method in lower case and its domains.</summary>
+    /// <summary>"powermetrics (measured, cpu+gpu+ane+total)": the meter, its method as stored and its domains.</summary>
     public static string DescribeMeter(EnergyProvenance meter)
     {
         ArgumentNullException.ThrowIfNull(meter);
-        return $"{meter.Meter} ({meter.Method.ToString().ToLowerInvariant()}, {string.Join("+", meter.Domains)})";
+        return BaselineComparison.DescribeMeter(meter);
     }
 
     private static ModelComparison CompareModel(RunData a, RunData b, string model, RegressionOptions options, string? meterReason)
@@ -56,13 +57,26 @@ public static class RunComparison
         if (pairs == 0)
             return NotCompared(model, "no prompt passed in both runs");
 
-        var energy = meterReason is null
-            ? BaselineComparison.ComparePerPrompt(
-                [.. casesA.Select(BaselineComparison.EnergyPoint)], [.. casesB.Select(BaselineComparison.EnergyPoint)], options, "energy")
-            : NotAvailable(meterReason);
+        var energy = (meterReason ?? MethodReason(a, b, model)) is { } reason
+            ? NotAvailable(reason)
+            : BaselineComparison.ComparePerPrompt(
+                [.. casesA.Select(BaselineComparison.EnergyPoint)], [.. casesB.Select(BaselineComparison.EnergyPoint)], options, "energy");
         var latency = BaselineComparison.ComparePerPrompt(
             [.. casesA.Select(BaselineComparison.LatencyPoint)], [.. casesB.Select(BaselineComparison.LatencyPoint)], options, "latency");
         return new ModelComparison(model, pairs, energy, latency);
+    }
+
+    /// <summary>
+    /// Why the model's energy cannot be compared although the runs' meters agree: its passed cases' energy was obtained
+    /// by another method in each run (one case simulated or estimated where the other run measured); null when the same.
+    /// </summary>
+    private static string? MethodReason(RunData a, RunData b, string model)
+    {
+        var methodA = a.Summary.Models.FirstOrDefault(m => m.Model == model)?.Method;
+        var methodB = b.Summary.Models.FirstOrDefault(m => m.Model == model)?.Method;
+        return methodA is { } x && methodB is { } y && x != y
+            ? $"run A's {model} energy is {EnergyMethodText.Word(x)}, run B's {EnergyMethodText.Word(y)}: figures of different methods are never compared"
+            : null;
     }
 
     private static RegressionVerdict NotAvailable(string reason) => new(Verdict.NA, null, null, null, null, 0, "NA: " + reason);

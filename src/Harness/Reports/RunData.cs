@@ -35,6 +35,25 @@ public sealed record RunData(
     public IReadOnlyList<string> Models =>
         [.. Manifest.Configuration.Models.Where(m => Cases.Any(c => c.Model == m)).Concat(Cases.Select(c => c.Model)).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>True when any energy figure of the run is estimated by a model rather than measured by a counter.</summary>
-    public bool IsEstimated => Manifest.Meter.Method == EnergyMethod.Estimated || Summary.Models.Any(m => m.IsEstimated);
+    /// <summary>
+    /// Every method the run's energy figures were obtained by: <c>run.json</c>'s meter's and each case's, in the order
+    /// of <see cref="EnergyMethod"/> (the meter's alone for a run without a case).
+    /// </summary>
+    public IReadOnlyList<EnergyMethod> Methods =>
+        [.. Cases.Select(c => c.Energy?.Provenance.Method).OfType<EnergyMethod>().Append(Manifest.Meter.Method).Distinct().Order()];
+
+    /// <summary>
+    /// The method that labels the run as a whole (titles, captions, published comparisons): the least trustworthy of
+    /// <see cref="Methods"/> (<see cref="EnergyMethodText.Combine"/>), so a run with one simulated case is simulated.
+    /// </summary>
+    public EnergyMethod Method => EnergyMethodText.Combine(Methods);
+
+    /// <summary>The prefix of the run's energy figures where one mark stands for all of them: <c>~</c> for an estimate.</summary>
+    public string Mark => EnergyMethodText.Mark(Method);
+
+    /// <summary>
+    /// The energy domains other than total that the run's cases carry, in the meter's order (<see cref="EnergyDomains.Of"/>):
+    /// the per-domain columns of the reports and <c>cases.csv</c>.
+    /// </summary>
+    public IReadOnlyList<string> EnergyDomains => Summaries.EnergyDomains.Of(Cases, Manifest.Meter.Domains);
 }

@@ -60,8 +60,8 @@ internal static class BaselineComparison
         string.Equals(a.Meter, b.Meter, StringComparison.Ordinal) && a.Method == b.Method
         && a.Domains.Order(StringComparer.Ordinal).SequenceEqual(b.Domains.Order(StringComparer.Ordinal), StringComparer.Ordinal);
 
-    /// <summary>"powermetrics (Measured, cpu+gpu+ane+total)".</summary>
-    internal static string DescribeMeter(EnergyProvenance meter) => $"{meter.Meter} ({meter.Method}, {string.Join("+", meter.Domains)})";
+    /// <summary>"powermetrics (measured, cpu+gpu+ane+total)": the meter, its method as stored (<see cref="EnergyMethodText.Stored"/>) and its domains.</summary>
+    internal static string DescribeMeter(EnergyProvenance meter) => $"{meter.Meter} ({EnergyMethodText.Stored(meter.Method)}, {string.Join("+", meter.Domains)})";
 
     /// <summary>Why a baseline cannot be compared with this run (other profile or meter, other domains), or null.</summary>
     private static string? Incomparable(Baseline baseline, string profile, EnergyProvenance meter)

@@ -13,7 +13,10 @@ namespace SlmEnergyBench.Harness.Summaries;
 /// <param name="Failed">Every other case of the model.</param>
 /// <param name="Meter">The meter of the passed cases' energy (distinct names joined with <c>, </c>); null without energy.</param>
 /// <param name="Method">The passed cases' methods combined (<see cref="EnergyMethodText.Combine"/>: simulated, imported or estimated as soon as one case is); null without energy.</param>
-/// <param name="Metrics">One sample summary per metric, in the order of <see cref="MetricNames"/>.</param>
+/// <param name="Metrics">
+/// One sample summary per metric, in the order of <see cref="MetricNames"/>, each per-domain metric
+/// (<c>joulesPerResponse.gpu</c>, see <see cref="MetricNames.ForDomain"/>) right after its total-domain one.
+/// </param>
 /// <param name="JoulesPerTokenRatioOfTotals">
 /// Σ joules / Σ completion tokens over the passed cases (<see cref="Ratios.RatioOfTotals"/>): the energy the
 /// workload spent per token it produced. The J/token to prefer. Null when a case lacks energy or token count.
@@ -32,6 +35,21 @@ public sealed record ModelSummary(
     double? JoulesPerTokenRatioOfTotals,
     double? JoulesPerTokenMeanOfRatios)
 {
+    /// <summary>
+    /// The energy domains other than total that every passed case reports (e.g. <c>cpu</c>, <c>gpu</c>, <c>ane</c>), in
+    /// the meter's order: each has its <see cref="MetricNames.PerDomain"/> metrics in <see cref="Metrics"/>. Empty
+    /// without energy, or in a summary written before per-domain figures existed.
+    /// </summary>
+    public IReadOnlyList<string> Domains { get; init; } = [];
+
+    /// <summary>
+    /// Per domain other than total: Σ the domain's joules / Σ completion tokens over the passed cases (as
+    /// <see cref="JoulesPerTokenRatioOfTotals"/>), e.g. the GPU's J/token to set beside GPU-only published figures. A
+    /// domain is left out when a case lacks its energy or its token count.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> JoulesPerTokenRatioOfTotalsPerDomain { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The prefix of this summary's energy figures (<see cref="EnergyMethodText.Mark"/>): <c>~</c> for an estimate.</summary>
     [JsonIgnore]
-    public bool IsEstimated => Method == EnergyMethod.Estimated;
+    public string Mark => Method is { } method ? EnergyMethodText.Mark(method) : "";
 }

@@ -4,7 +4,10 @@ using SlmEnergyBench.Harness.Statistics;
 
 namespace SlmEnergyBench.Harness.Summaries;
 
-/// <summary>A model summary as a few lines for test output, formatted with the invariant culture.</summary>
+/// <summary>
+/// A model summary as a few lines for test output, formatted with the invariant culture: the total domain's energy
+/// figures, each followed by every domain's (e.g. <c>J/response gpu</c>).
+/// </summary>
 /// <remarks>An estimate is never shown as a measurement: each energy figure carries <c>~</c> and the method says ESTIMATED
 /// (SIMULATED, IMPORTED likewise: see <see cref="Metering.EnergyMethodText"/>).</remarks>
 public static class SummaryText
@@ -27,7 +30,7 @@ public static class SummaryText
     public static string Format(ModelSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var mark = summary.IsEstimated ? "~" : "";
+        var mark = summary.Mark;
         var s = new StringBuilder();
         s.Append(CultureInfo.InvariantCulture, $"{summary.Model}: {summary.Passed} cases");
         if (summary.Failed > 0)
@@ -42,14 +45,25 @@ public static class SummaryText
 
         foreach (var (metric, label, energy) in Lines)
         {
-            if (!summary.Metrics.TryGetValue(metric, out var x))
-                continue;
             var m = energy ? mark : "";
-            s.Append('\n').Append(CultureInfo.InvariantCulture,
-                $"  {label}: mean {Mean(x, m)} median {m}{Number(x.Median)} sd {Number(x.StandardDeviation)} p5 {m}{Number(x.P5)} p95 {m}{Number(x.P95)}");
+            AppendLine(s, summary, metric, label, m);
+            if (MetricNames.PerDomain.Contains(metric))
+            {
+                foreach (var domain in summary.Domains)
+                    AppendLine(s, summary, MetricNames.ForDomain(metric, domain), $"{label} {domain}", m);
+            }
         }
 
         return s.ToString();
+    }
+
+    private static void AppendLine(StringBuilder s, ModelSummary summary, string metric, string label, string m)
+    {
+        if (summary.Metrics.TryGetValue(metric, out var x))
+        {
+            s.Append('\n').Append(CultureInfo.InvariantCulture,
+                $"  {label}: mean {Mean(x, m)} median {m}{Number(x.Median)} sd {Number(x.StandardDeviation)} p5 {m}{Number(x.P5)} p95 {m}{Number(x.P95)}");
+        }
     }
 
     private static string Mean(SampleStatistics x, string mark) =>

@@ -302,6 +302,25 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    public void Compare_SimulatedRunWithAMeasuredOne_PrintsEnergyNaForEveryModel()
+    {
+        // Arrange: B measured the same figures 20% worse; A's were simulated, so energy must not be compared.
+        var a = RunComparisonFixtures.WideCopyOfFakeRun();
+        var b = RunComparisonFixtures.WideCopyOfFakeRun(c => RunComparisonFixtures.Scale(c, 1.2));
+        RunComparisonFixtures.SetMethod(b, "measured");
+
+        // Act
+        var code = Run("compare", a, b);
+
+        // Assert
+        code.Should().Be(1, "latency is still compared, and it is 20% worse");
+        var output = _output.ToString();
+        output.Should().Contain("meter powermetrics (measured, cpu+gpu+ane+total)").And.Contain("meter powermetrics (simulated, cpu+gpu+ane+total)");
+        foreach (var model in new[] { "Llama 3.2 1B Instruct", "Llama 3.2 3B Instruct", "Llama 3 8B Instruct" })
+            output.Should().Contain($"| {model} | 12 | NA | - | worse | x1.200");
+    }
+
+    [Fact]
     public void Compare_ModelOnlyInRunB_IsNaAndExitsZero()
     {
         // Arrange
@@ -333,7 +352,7 @@ public sealed class CliAppTests : IDisposable
         // Assert
         code.Should().Be(1);
         var output = _output.ToString();
-        output.Should().Contain("meter rapl (measured, cpu+gpu+ane+total)").And.Contain("meter powermetrics (measured, cpu+gpu+ane+total)");
+        output.Should().Contain("meter rapl (simulated, cpu+gpu+ane+total)").And.Contain("meter powermetrics (simulated, cpu+gpu+ane+total)");
         output.Should().NotContain("Measured");
         output.Should().Contain("| Llama 3.2 1B Instruct | 12 | NA | - | worse | x1.200");
     }

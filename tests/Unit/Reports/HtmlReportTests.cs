@@ -26,7 +26,7 @@ public sealed partial class HtmlReportTests
 
         var html = HtmlReport.Render(run, []);
 
-        html.Should().Contain("class=\"banner estimated\"").And.Contain("Energy figures in this report are ESTIMATED by a model, not measured by a counter.<span class=\"detail\">Estimator: powermetrics (");
+        html.Should().Contain("class=\"banner estimated\"").And.Contain("Energy figures in this report are ESTIMATED by a power model, not measured by a counter.<span class=\"detail\">Estimator: powermetrics (");
         html.Should().Contain(">~");
     }
 
@@ -45,14 +45,33 @@ public sealed partial class HtmlReportTests
     }
 
     [Fact]
-    public void Render_FixedRun_NoEstimatedBannerButTheFakeOne()
+    public void Render_FixedRun_ShowsTheSimulatedMeterAndTheFakeBackendInBannersOfTheirOwn()
     {
         var run = RunDataReader.Read(ReportFixtures.FakeRun);
 
         var html = HtmlReport.Render(run, []);
 
-        html.Should().NotContain("ESTIMATED by a model").And.NotContain("banner estimated");
-        html.Should().Contain("class=\"banner fake\"").And.Contain("the numbers come from simulated servers and are for checking the tool, not for comparison");
+        html.Should().NotContain("ESTIMATED").And.NotContain("banner estimated");
+        html.Should().Contain("<div class=\"banner simulated\" role=\"alert\">Energy figures in this report are SIMULATED by a fake meter that the suite ships, not measured on any hardware.<span class=\"detail\">");
+        html.Should().Contain("<div class=\"banner fake\" role=\"alert\">This run used a fake backend: its responses, token counts and timings come from a simulated server");
+    }
+
+    [Fact]
+    public void Render_FixedRun_CaseTableHasEachDomainTheMethodAndAnApproximationColumn()
+    {
+        var run = RunDataReader.Read(ReportFixtures.FakeRun);
+        var first = run.Cases[0];
+        run = run with { Cases = [first with { Energy = first.Energy! with { Window = first.Energy.Window with { Approximation = "a window-edge note" } } }, .. run.Cases.Skip(1)] };
+
+        var html = HtmlReport.Render(run, []);
+
+        var cases = html[html.IndexOf("<section id=\"cases\">", StringComparison.Ordinal)..];
+        cases.Should().Contain("<th scope=\"col\">J total</th><th scope=\"col\">J cpu</th><th scope=\"col\">J gpu</th><th scope=\"col\">J ane</th><th scope=\"col\">Avg W</th>"
+            + "<th scope=\"col\">Coverage</th><th scope=\"col\">Method</th><th scope=\"col\">Approximation</th>");
+        // The first case: 9.52043 J in all, 0.838992 J cpu, 8.681441 J gpu, 0 J ane (fixture's cases.jsonl, line 1), shown to three decimals.
+        cases.Should().Contain("<td class=\"num\">9.52</td><td class=\"num\">0.839</td><td class=\"num\">8.681</td><td class=\"num\">0</td>");
+        cases.Should().Contain("<td>SIMULATED</td><td>a window-edge note</td>");
+        Regex.Matches(cases, "<td>SIMULATED</td>").Should().HaveCount(12);
     }
 
     [Fact]

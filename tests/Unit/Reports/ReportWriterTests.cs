@@ -73,7 +73,7 @@ public sealed class ReportWriterTests
 
         var md = MarkdownReport.Render(run, []);
 
-        md.Should().Contain("> **Energy figures in this report are ESTIMATED by a model, not measured by a counter. Estimator: powermetrics (");
+        md.Should().Contain("> **Energy figures in this report are ESTIMATED by a power model, not measured by a counter. Estimator: powermetrics (");
         md.Should().Contain("\\~");
     }
 

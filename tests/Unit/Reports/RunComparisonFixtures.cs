@@ -55,4 +55,22 @@ internal static class RunComparisonFixtures
         manifest["meter"]!["meter"] = meter;
         File.WriteAllText(path, manifest.ToJsonString());
     }
+
+    /// <summary>Sets the method (as stored: measured, simulated, ...) of run.json's meter and, unless <paramref name="casesToo"/> is false, of every case's energy.</summary>
+    public static void SetMethod(string runDirectory, string method, bool casesToo = true)
+    {
+        var path = Path.Combine(runDirectory, "run.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        manifest["meter"]!["method"] = method;
+        File.WriteAllText(path, manifest.ToJsonString());
+        if (!casesToo)
+            return;
+        var cases = Path.Combine(runDirectory, "cases.jsonl");
+        File.WriteAllLines(cases, File.ReadAllLines(cases).Where(l => l.Length > 0).Select(l =>
+        {
+            var node = JsonNode.Parse(l)!;
+            node["energy"]!["provenance"]!["method"] = method;
+            return node.ToJsonString();
+        }));
+    }
 }

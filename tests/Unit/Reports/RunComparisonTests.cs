@@ -59,9 +59,48 @@ public sealed class RunComparisonTests
         comparisons.Should().HaveCount(3).And.OnlyContain(c =>
             c.Energy.Kind == Verdict.NA && c.Latency.Kind == Verdict.Same && c.Pairs == 12 && !c.IsRegression);
         comparisons[0].Energy.Message.Should().Be(
-            "NA: run A's energy came from powermetrics (measured, cpu+gpu+ane+total), run B's from rapl (measured, cpu+gpu+ane+total) "
+            "NA: run A's energy came from powermetrics (simulated, cpu+gpu+ane+total), run B's from rapl (simulated, cpu+gpu+ane+total) "
             + "(meter, method or domains differ): energies of different meters are not comparable");
         comparisons[0].Latency.Message.Should().StartWith("same: latency x1.000");
+    }
+
+    [Fact]
+    public void Compare_SimulatedRunWithAMeasuredOne_EnergyIsNaForTheMethodButLatencyIsStillCompared()
+    {
+        // Arrange: the same meter, domains and figures; only the method differs.
+        var a = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun());
+        var measured = RunComparisonFixtures.WideCopyOfFakeRun();
+        RunComparisonFixtures.SetMethod(measured, "measured");
+        var b = RunDataReader.Read(measured);
+
+        // Act
+        var comparisons = RunComparison.Compare(a, b, Options);
+
+        // Assert
+        comparisons.Should().HaveCount(3).And.OnlyContain(c => c.Energy.Kind == Verdict.NA && c.Energy.Ratio == null && c.Latency.Kind == Verdict.Same);
+        comparisons[0].Energy.Message.Should().Be(
+            "NA: run A's energy came from powermetrics (simulated, cpu+gpu+ane+total), run B's from powermetrics (measured, cpu+gpu+ane+total) "
+            + "(meter, method or domains differ): energies of different meters are not comparable");
+    }
+
+    [Fact]
+    public void Compare_SameMeterButTheCasesOfRunBMeasured_EnergyIsNaForTheCasesMethods()
+    {
+        // Arrange: run.json says simulated in both, but run B's cases say measured (a hand-edited or mixed run).
+        var a = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun());
+        var mixed = RunComparisonFixtures.WideCopyOfFakeRun();
+        RunComparisonFixtures.SetMethod(mixed, "measured");
+        RunComparisonFixtures.SetMethod(mixed, "simulated", casesToo: false);
+        var b = RunDataReader.Read(mixed);
+
+        // Act
+        var comparison = RunComparison.Compare(a, b, Options)[0];
+
+        // Assert
+        comparison.Energy.Kind.Should().Be(Verdict.NA);
+        comparison.Energy.Message.Should().Be(
+            "NA: run A's Llama 3.2 1B Instruct energy is SIMULATED, run B's measured: figures of different methods are never compared");
+        comparison.Latency.Kind.Should().Be(Verdict.Same);
     }
 
     [Fact]
@@ -149,8 +188,8 @@ public sealed class RunComparisonTests
 
         // Assert
         var lines = text.Split('\n', StringSplitOptions.TrimEntries);
-        lines[0].Should().StartWith($"Run B `{b.RunId}` ({b.Directory}; meter powermetrics (measured, cpu+gpu+ane+total))");
-        lines[1].Should().Contain("meter powermetrics (measured, cpu+gpu+ane+total)");
+        lines[0].Should().StartWith($"Run B `{b.RunId}` ({b.Directory}; meter powermetrics (simulated, cpu+gpu+ane+total))");
+        lines[1].Should().Contain("meter powermetrics (simulated, cpu+gpu+ane+total)");
         text.Should().NotContain("Measured").And.NotContain("Lost in run B");
         lines[1].Should().StartWith($"compared with run A `{a.RunId}` ({a.Directory}");
         lines[2].Should().StartWith("Ratio = B / A");

@@ -36,13 +36,29 @@ internal static class RunCopies
     }
 
     /// <summary>A copy whose energy is marked estimated in cases.jsonl and run.json.</summary>
-    public static string Estimated()
+    public static string Estimated() => WithMethod("estimated");
+
+    /// <summary>
+    /// A copy whose energy is marked <paramref name="method"/> (as stored: measured, estimated, simulated, imported) in
+    /// run.json and every case record, the fake meter's SIMULATED note taken out of the notes when the method is another.
+    /// </summary>
+    public static string WithMethod(string method)
     {
         var dir = ReportFixtures.CopyOfFakeRun();
-        Replace(Path.Combine(dir, RunDataReader.CasesFile), "\"method\":\"measured\"", "\"method\":\"estimated\"");
-        Replace(Path.Combine(dir, RunDataReader.ManifestFile), "\"method\": \"measured\"", "\"method\": \"estimated\"");
+        Replace(Path.Combine(dir, RunDataReader.CasesFile), "\"method\":\"simulated\"", $"\"method\":\"{method}\"");
+        Replace(Path.Combine(dir, RunDataReader.ManifestFile), "\"method\": \"simulated\"", $"\"method\": \"{method}\"");
+        if (method != "simulated")
+        {
+            Replace(Path.Combine(dir, RunDataReader.CasesFile), SimulatedNote, "");
+            Replace(Path.Combine(dir, RunDataReader.ManifestFile), SimulatedNote, "");
+        }
+
         return dir;
     }
+
+    /// <summary>The sentence the fake powermetrics meter puts before its notes, as the fixture's JSON holds it.</summary>
+    private const string SimulatedNote =
+        "SIMULATED: /work/main/fixtures/fake-powermetrics/powermetrics is a stand-in that the suite ships; its samples follow a simulated power state, not this machine\\u0027s hardware. ";
 
     /// <summary>A copy whose cases.jsonl is empty; run.json still counts its 12 cases.</summary>
     public static string WithoutCases()
@@ -96,10 +112,10 @@ internal static class RunCopies
         return dir;
     }
 
-    /// <summary>A copy whose first <paramref name="count"/> cases' energy is marked estimated in cases.jsonl; run.json still says measured.</summary>
+    /// <summary>A copy of a measured run (<see cref="WithMethod"/>) whose first <paramref name="count"/> cases' energy is marked estimated in cases.jsonl; run.json still says measured.</summary>
     public static string WithEstimatedCases(int count)
     {
-        var dir = ReportFixtures.CopyOfFakeRun();
+        var dir = WithMethod("measured");
         var path = Path.Combine(dir, RunDataReader.CasesFile);
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
         for (var i = 0; i < count; i++)

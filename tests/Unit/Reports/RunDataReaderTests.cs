@@ -16,7 +16,8 @@ public sealed class RunDataReaderTests
         run.Models.Should().Equal("Llama 3.2 1B Instruct", "Llama 3.2 3B Instruct", "Llama 3 8B Instruct");
         run.Samples.Should().NotBeEmpty().And.OnlyContain(s => s.EndS > s.StartS && s.EnergyJ.ContainsKey(Domains.Total));
         run.Summary.Models.Select(m => m.Passed).Should().Equal(4, 4, 4);
-        run.IsEstimated.Should().BeFalse();
+        run.Method.Should().Be(EnergyMethod.Simulated);
+        run.EnergyDomains.Should().Equal(Domains.Cpu, Domains.Gpu, Domains.Ane);
         run.Warnings.Should().BeEmpty();
     }
 

@@ -90,6 +90,28 @@ public sealed class BaselineStoreTests : IDisposable
     }
 
     [Fact]
+    public void Load_BaselineWrittenBeforePerDomainFigures_LoadsWithNoDomains()
+    {
+        var path = Path.Combine(_root.FullName, "old.json");
+        BaselineStore.Save(path, Fixed());
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        var summary = node["summary"]!.AsObject();
+        summary.Remove("domains");
+        summary.Remove("joulesPerTokenRatioOfTotalsPerDomain");
+        var metrics = summary["metrics"]!.AsObject();
+        foreach (var name in metrics.Select(m => m.Key).Where(k => k.Contains('.', StringComparison.Ordinal)).ToArray())
+            metrics.Remove(name);
+        File.WriteAllText(path, node.ToJsonString());
+
+        var loaded = BaselineStore.Load(path)!;
+
+        loaded.Summary.Domains.Should().BeEmpty();
+        loaded.Summary.JoulesPerTokenRatioOfTotalsPerDomain.Should().BeEmpty();
+        loaded.Summary.Metrics[MetricNames.JoulesPerResponse].Mean.Should().Be(20);
+        loaded.Summary.Method.Should().Be(Harness.Metering.EnergyMethod.Measured);
+    }
+
+    [Fact]
     public void Load_Absent_IsNull()
     {
         BaselineStore.Load(Path.Combine(_root.FullName, "none.json")).Should().BeNull();

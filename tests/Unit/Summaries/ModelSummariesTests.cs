@@ -25,7 +25,9 @@ public sealed class ModelSummariesTests
         summary.Failed.Should().Be(0);
         summary.Metrics.Keys.Should().Equal(
             MetricNames.LatencyS, MetricNames.TokensPerSecond, MetricNames.WordsPerSecond, MetricNames.JoulesPerResponse,
+            "joulesPerResponse.cpu", "joulesPerResponse.gpu",
             MetricNames.JoulesPerResponseNet, MetricNames.JoulesPerTokenMeanOfRatios, MetricNames.AveragePowerW,
+            "averagePowerW.cpu", "averagePowerW.gpu",
             MetricNames.PeakPowerW, MetricNames.TimeToFirstTokenS, MetricNames.PrefillS, MetricNames.DecodeS);
         summary.Metrics[MetricNames.LatencyS].Mean.Should().BeApproximately(2, 1e-12);
         summary.Metrics[MetricNames.JoulesPerResponse].Mean.Should().BeApproximately(20, 1e-12);
@@ -65,8 +67,52 @@ public sealed class ModelSummariesTests
         var summary = ModelSummaries.Of(Model, cases);
 
         summary.Method.Should().Be(EnergyMethod.Estimated);
-        summary.IsEstimated.Should().BeTrue();
+        summary.Mark.Should().Be("~");
         summary.Meter.Should().Be("powermetrics, estimate");
+    }
+
+    [Fact]
+    public void Of_CasesWithCpuAndGpuDomains_GivesEachDomainsMeansBesideTheTotals()
+    {
+        // J 10, 20, 30 in 1, 2, 3 s for 10, 10, 60 tokens; a quarter of each in the cpu domain, three quarters in the gpu.
+        var summary = ModelSummaries.Of(Model, Differing());
+
+        summary.Domains.Should().Equal(Domains.Cpu, Domains.Gpu);
+        summary.Metrics["joulesPerResponse.cpu"].Mean.Should().BeApproximately((2.5 + 5 + 7.5) / 3, 1e-12);
+        summary.Metrics["joulesPerResponse.gpu"].Mean.Should().BeApproximately((7.5 + 15 + 22.5) / 3, 1e-12);
+        summary.Metrics["joulesPerResponse.gpu"].Median.Should().Be(15);
+        summary.Metrics["averagePowerW.cpu"].Mean.Should().BeApproximately(2.5, 1e-12, "2.5 J in 1 s, 5 J in 2 s, 7.5 J in 3 s");
+        summary.Metrics["averagePowerW.gpu"].Mean.Should().BeApproximately(7.5, 1e-12);
+        summary.Metrics.Should().NotContainKeys(["joulesPerResponseNet.cpu", "joulesPerResponseNet.gpu"], "the cases' idle-net figures cover the total only");
+        summary.JoulesPerTokenRatioOfTotalsPerDomain.Should().BeEquivalentTo(new Dictionary<string, double> { ["cpu"] = 15.0 / 80, ["gpu"] = 45.0 / 80 });
+        summary.Metrics[MetricNames.JoulesPerResponse].Mean.Should().BeApproximately(20, 1e-12, "the total keeps its own name");
+    }
+
+    [Fact]
+    public void Of_ACaseWithoutTheGpuDomain_LeavesOnlyTheGpuFiguresOut()
+    {
+        var cases = Differing().ToList();
+        var c = cases[1];
+        var domains = c.Energy!.Window.Domains.Where(d => d.Key != Domains.Gpu).ToDictionary();
+        cases[1] = c with { Energy = c.Energy with { Window = c.Energy.Window with { Domains = domains } } };
+
+        var summary = ModelSummaries.Of(Model, cases);
+
+        summary.Domains.Should().Equal(Domains.Cpu);
+        summary.Metrics.Should().ContainKey("joulesPerResponse.cpu").And.NotContainKey("joulesPerResponse.gpu").And.NotContainKey("averagePowerW.gpu");
+        summary.JoulesPerTokenRatioOfTotalsPerDomain.Keys.Should().Equal(Domains.Cpu);
+    }
+
+    [Fact]
+    public void Of_SimulatedAndMeasuredCases_IsSimulated()
+    {
+        var simulated = SummaryCases.Measured with { Method = EnergyMethod.Simulated };
+        var cases = Differing().Append(Case(3, joules: 10, tokens: 10, seconds: 1, meter: simulated, netJoules: 8)).ToArray();
+
+        var summary = ModelSummaries.Of(Model, cases);
+
+        summary.Method.Should().Be(EnergyMethod.Simulated);
+        summary.Mark.Should().BeEmpty("only an estimate carries ~; a simulated figure says SIMULATED instead");
     }
 
     [Fact]

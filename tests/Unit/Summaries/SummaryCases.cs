@@ -15,7 +15,10 @@ internal static class SummaryCases
     public static EnergyProvenance Estimated { get; } =
         new("estimate", [Domains.Cpu, Domains.Total], EnergyMethod.Estimated, "/proc/stat utilization", "a linear power model");
 
-    /// <summary>A case of <paramref name="seconds"/> wall time producing <paramref name="tokens"/> tokens for <paramref name="joules"/> J.</summary>
+    /// <summary>
+    /// A case of <paramref name="seconds"/> wall time producing <paramref name="tokens"/> tokens for <paramref name="joules"/> J,
+    /// a quarter of them in the cpu domain and three quarters in the gpu domain (net of idle: the total only).
+    /// </summary>
     public static CaseRecord Case(
         int ordinal, double joules, int tokens, double seconds, string outcome = "passed", EnergyProvenance? meter = null,
         double? netJoules = null, bool timings = true, int repetition = 1, string model = Model) => new()
@@ -53,6 +56,7 @@ internal static class SummaryCases
             new WindowEnergy(10, 10 + seconds, new Dictionary<string, DomainEnergy>
             {
                 [Domains.Cpu] = new(joules / 4, joules / 4 / seconds, joules / 2 / seconds),
+                [Domains.Gpu] = new(joules * 3 / 4, joules * 3 / 4 / seconds, joules * 3 / 2 / seconds),
                 [Domains.Total] = new(joules, joules / seconds, 2 * joules / seconds),
             }, 10, 1))
             {

@@ -47,4 +47,16 @@ public sealed class SummaryOutputTests : IDisposable
             .And.EndWith("ESTIMATED (estimate)");
         text.Should().Contain("J/response: mean ~20").And.Contain("latency s: mean 2 [").And.NotContain("measured");
     }
+
+    [Fact]
+    public void Format_CpuAndGpuDomains_GivesALinePerDomainAfterEachTotal()
+    {
+        var lines = SummaryText.Format(ModelSummaries.Of(Model, Differing())).Split('\n');
+
+        var total = Array.FindIndex(lines, l => l.StartsWith("  J/response: mean 20 ", StringComparison.Ordinal));
+        total.Should().BePositive();
+        lines[total + 1].Should().StartWith("  J/response cpu: mean 5 [");
+        lines[total + 2].Should().StartWith("  J/response gpu: mean 15 [");
+        lines.Should().Contain(l => l.StartsWith("  average W gpu: mean 7.5 [", StringComparison.Ordinal));
+    }
 }

@@ -7,8 +7,18 @@ namespace SlmEnergyBench.Harness.Reports.Charts;
 /// <summary>The wording and number formatting the run charts share (invariant culture throughout).</summary>
 internal static class ChartText
 {
-    /// <summary>Appended to the title of every energy chart of an estimated run.</summary>
-    public const string EstimatedTitleSuffix = " (ESTIMATED by a model, not a meter)";
+    /// <summary>
+    /// Appended to the title of every energy chart of a run whose energy is not measured: " (ESTIMATED by a model, not a
+    /// meter)", " (SIMULATED by a fake meter, no hardware)", " (IMPORTED from another study)"; nothing for measured energy.
+    /// </summary>
+    public static string TitleSuffix(EnergyMethod method) => method switch
+    {
+        EnergyMethod.Measured => "",
+        EnergyMethod.Estimated => " (ESTIMATED by a model, not a meter)",
+        EnergyMethod.Simulated => " (SIMULATED by a fake meter, no hardware)",
+        EnergyMethod.Imported => " (IMPORTED from another study)",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "unknown energy method"),
+    };
 
     /// <summary>A number with three significant digits, e.g. 0.0123, 1.23, 123, 1230.</summary>
     public static string Number(double value)
@@ -41,11 +51,13 @@ internal static class ChartText
         return parts.Length == 0 ? Domains.Total : string.Join('+', parts);
     }
 
-    /// <summary>"Energy from powermetrics (cpu+gpu+ane, total domain), measured." or its ESTIMATED form.</summary>
-    public static string EnergySource(EnergyProvenance meter, bool estimated) =>
-        estimated
-            ? $"Energy ESTIMATED by {meter.Meter} (a model, not a meter; domains {Components(meter)}, total domain): not a measurement."
-            : $"Energy measured by {meter.Meter} (domains {Components(meter)}, total domain).";
+    /// <summary>
+    /// The caption's sentence on where the energy came from, in the words of <see cref="EnergyMethodText.Meaning"/>:
+    /// "Energy measured by this machine's energy counters (meter powermetrics; domains cpu+gpu+ane)." or "Energy SIMULATED
+    /// by a fake meter that the suite ships, not measured on any hardware (meter powermetrics; ...).".
+    /// </summary>
+    public static string EnergySource(EnergyProvenance meter, EnergyMethod method) =>
+        $"Energy {EnergyMethodText.Meaning(method)} (meter {meter.Meter}; domains {Components(meter)}).";
 
     /// <summary>The confidence level as a percentage, e.g. 95%.</summary>
     public static string Percent(double confidence) =>

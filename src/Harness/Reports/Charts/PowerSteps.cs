@@ -14,10 +14,14 @@ public sealed record PowerSteps(IReadOnlyList<(double StartS, double EndS, doubl
     /// <summary>More steps than this and a 900-pixel chart draws several per pixel: they are grouped.</summary>
     public const int MaxSteps = 1500;
 
-    /// <summary>Steps of the total domain of <paramref name="samples"/> (in time order, each with a total).</summary>
-    public static PowerSteps Of(IReadOnlyList<MeterSample> samples, int maxSteps = MaxSteps)
+    /// <summary>
+    /// Steps of <paramref name="domain"/> (the total unless said) of <paramref name="samples"/>, which must be in time
+    /// order and each carry that domain.
+    /// </summary>
+    public static PowerSteps Of(IReadOnlyList<MeterSample> samples, int maxSteps = MaxSteps, string domain = Domains.Total)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(domain);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
         var perStep = Math.Max(1, (int)Math.Ceiling(samples.Count / (double)maxSteps));
         var steps = new List<(double, double, double)>();
@@ -25,13 +29,13 @@ public sealed record PowerSteps(IReadOnlyList<(double StartS, double EndS, doubl
         while (i < samples.Count)
         {
             var first = samples[i];
-            var joules = first.EnergyJ[Domains.Total];
+            var joules = first.EnergyJ[domain];
             var seconds = first.DurationS;
             var end = first.EndS;
             var j = i + 1;
             while (j < samples.Count && j - i < perStep && samples[j].StartS <= end + 1e-9)
             {
-                joules += samples[j].EnergyJ[Domains.Total];
+                joules += samples[j].EnergyJ[domain];
                 seconds += samples[j].DurationS;
                 end = samples[j].EndS;
                 j++;

@@ -5,8 +5,9 @@ using SlmEnergyBench.Harness.Metering;
 namespace SlmEnergyBench.Harness.Reports.Charts;
 
 /// <summary>
-/// One model's stretch of the session: the total power of every meter sample as a step line, each request window
-/// shaded, the model's idle window shaded lighter and its idle level as a dashed line.
+/// One model's stretch of the session: the total power of every meter sample as a step line in the model's colour and
+/// each domain's (cpu, gpu, ane, package, ...) as a lighter, patterned line beside it, each request window shaded, the
+/// model's idle window shaded lighter and its idle level as a dashed line.
 /// </summary>
 internal static class PowerTimelineChart
 {
@@ -44,20 +45,19 @@ internal static class PowerTimelineChart
         if (samples.Length == 0)
             return null;
 
-        var estimated = run.IsEstimated;
-        var title = $"Power over time: {model}" + (estimated ? ChartText.EstimatedTitleSuffix : "");
+        var title = $"Power over time: {model}" + ChartText.TitleSuffix(run.Method);
         var components = ChartText.Components(run.Manifest.Meter);
         // An imported study recorded no sample times: its timeline is inferred, and the axis says so.
         var inferred = run.SeedAnalysis is not null;
         var plot = ChartCanvas.Create(title, inferred ? "Inferred session time (s): requests back to back, samples evenly spread" : "Session time (s)",
-            $"Total power (W, {components})");
+            $"Power (W; total = {components.Replace("+", " + ", StringComparison.Ordinal)})");
         var colour = ChartPalette.ForModel(modelIndex);
 
         if (idle is not null)
         {
             var idleSpan = plot.Add.HorizontalSpan(idle.StartS, idle.EndS, Colors.Gray.WithAlpha(0.18));
             idleSpan.LineWidth = 0;
-            idleSpan.LegendText = "idle measurement window";
+            idleSpan.LegendText = "idle window";
         }
 
         var passedShown = false;
@@ -80,20 +80,24 @@ internal static class PowerTimelineChart
         }
 
         var steps = PowerSteps.Of(samples);
-        var xs = new double[steps.Steps.Count * 2];
-        var ys = new double[steps.Steps.Count * 2];
-        for (var i = 0; i < steps.Steps.Count; i++)
-        {
-            var (stepStart, stepEnd, watts) = steps.Steps[i];
-            xs[2 * i] = stepStart;
-            xs[(2 * i) + 1] = stepEnd;
-            ys[2 * i] = watts;
-            ys[(2 * i) + 1] = watts;
-        }
-
+        var (xs, ys) = Outline(steps);
         var line = plot.Add.ScatterLine(xs, ys, colour.Darken(0.3));
         line.LineWidth = 1.8f;
         line.LegendText = steps.SamplesPerStep == 1 ? "total power per meter sample" : $"total power, average of up to {steps.SamplesPerStep} samples";
+        var top = ys.Max();
+
+        // Each domain the samples carry, in the meter's order, in the model's colour and its own line pattern.
+        var domains = DomainsOf(run, samples);
+        foreach (var (domain, i) in domains.Select((d, i) => (d, i)))
+        {
+            var own = samples.Where(s => s.EnergyJ.ContainsKey(domain)).ToArray();
+            var (dx, dy) = Outline(PowerSteps.Of(own, domain: domain));
+            var domainLine = plot.Add.ScatterLine(dx, dy, colour);
+            domainLine.LineWidth = 1.6f;
+            domainLine.LinePattern = Patterns[i % Patterns.Length];
+            domainLine.LegendText = $"{domain} power";
+            top = Math.Max(top, dy.Max());
+        }
 
         string idleText = "no idle measurement before this model";
         if (idle is not null && idle.PowerW.TryGetValue(Domains.Total, out var idleWatts))
@@ -106,21 +110,47 @@ internal static class PowerTimelineChart
             idleLabel.OffsetY = -2;
             idleLabel.LabelFontSize = 12;
             idleLabel.LabelBold = true;
-            idleText = $"the dashed line is the idle power measured before the model ({IdleLabel(idleWatts)})";
+            idleText = $"the dashed line is the total idle power before the model ({IdleLabel(idleWatts)})";
         }
 
         plot.Axes.SetLimitsX(start, end);
-        plot.Axes.SetLimitsY(0, ys.Max() * 1.12);
+        plot.Axes.SetLimitsY(0, top * 1.12);
         plot.ShowLegend(Edge.Bottom);
 
         var drawn = steps.SamplesPerStep == 1
             ? "Total power of each meter sample (energy / sample duration)"
             : $"Total power averaged over groups of up to {steps.SamplesPerStep} consecutive meter samples (the group's energy / its duration; "
               + $"{samples.Length} samples are more than the chart can show)";
-        var caption = $"{drawn} over {model}'s part of the session; "
-            + $"shaded: its {requests.Length} request windows; {(idle is null ? "" : "grey: the idle measurement window; ")}{idleText}. "
+        var perDomain = domains.Count == 0 ? "" : $", and each domain's ({string.Join(", ", domains)}) as a patterned line (see the legend),";
+        var caption = $"{drawn}{perDomain} over {model}'s part of the session; "
+            + $"shaded: its {requests.Length} request windows; {(idle is null ? "" : "grey: the idle window; ")}{idleText}. "
             + (inferred ? "The times are inferred, not measured: the study recorded no timestamps (see How energy was obtained). " : "")
-            + ChartText.EnergySource(run.Manifest.Meter, estimated);
-        return ChartCanvas.Render(plot, FileStemFor(model), title, caption, [model], Width, Height);
+            + ChartText.EnergySource(run.Manifest.Meter, run.Method);
+        return ChartCanvas.Render(plot, FileStemFor(model), title, caption, [model, .. domains], Width, Height);
+    }
+
+    /// <summary>The line patterns of the domains' lines, in turn.</summary>
+    private static readonly LinePattern[] Patterns = [LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed, LinePattern.Solid];
+
+    /// <summary>The run's domains other than total that at least one of <paramref name="samples"/> carries, in the meter's order.</summary>
+    private static List<string> DomainsOf(RunData run, IReadOnlyList<MeterSample> samples) =>
+        [.. run.Manifest.Meter.Domains.Concat(run.EnergyDomains).Distinct(StringComparer.Ordinal)
+            .Where(d => d != Domains.Total && samples.Any(s => s.EnergyJ.ContainsKey(d)))];
+
+    /// <summary>The step line's points: each step's start and end at its power.</summary>
+    private static (double[] Xs, double[] Ys) Outline(PowerSteps steps)
+    {
+        var xs = new double[steps.Steps.Count * 2];
+        var ys = new double[steps.Steps.Count * 2];
+        for (var i = 0; i < steps.Steps.Count; i++)
+        {
+            var (stepStart, stepEnd, watts) = steps.Steps[i];
+            xs[2 * i] = stepStart;
+            xs[(2 * i) + 1] = stepEnd;
+            ys[2 * i] = watts;
+            ys[(2 * i) + 1] = watts;
+        }
+
+        return (xs, ys);
     }
 }

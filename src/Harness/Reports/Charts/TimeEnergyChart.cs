@@ -11,8 +11,7 @@ internal static class TimeEnergyChart
     /// <summary>Draws the chart; null when no passed case has both a time and a total energy.</summary>
     public static RenderedChart? Render(RunData run)
     {
-        var estimated = run.IsEstimated;
-        var title = "Inference time vs energy per request" + (estimated ? ChartText.EstimatedTitleSuffix : "");
+        var title = "Inference time vs energy per request" + ChartText.TitleSuffix(run.Method);
         var plot = ChartCanvas.Create(title, "Inference time (s)", "Energy per request (J)");
         var series = new List<string>();
         var points = 0;
@@ -40,8 +39,8 @@ internal static class TimeEnergyChart
 
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Axes.Margins(0.08, 0.1);
-        var caption = $"Each point is one passed case ({points} in all): its harness wall time and the gross energy of its request window. "
-            + ChartText.EnergySource(run.Manifest.Meter, estimated);
+        var caption = $"Each point is one passed case ({points} in all): its harness wall time and the gross energy of its request window, total domain. "
+            + ChartText.EnergySource(run.Manifest.Meter, run.Method);
         return ChartCanvas.Render(plot, FileStem, title, caption, series, ModelBarChart.Width, ModelBarChart.Height);
     }
 }

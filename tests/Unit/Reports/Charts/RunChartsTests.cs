@@ -23,6 +23,18 @@ public sealed class RunChartsTests
         RunCharts.PublishedJoulesPerToken, RunCharts.PublishedJoulesPerResponse,
     ];
 
+    /// <summary>The bar charts with a bar per domain beside each model's total.</summary>
+    private static readonly string[] DomainStems = [RunCharts.AveragePower, RunCharts.EnergyPerResponse];
+
+    /// <summary>The fixed run's domains as its meter (powermetrics) reports them, the total first.</summary>
+    private static readonly string[] Bars = [Domains.Total, Domains.Cpu, Domains.Gpu, Domains.Ane];
+
+    /// <summary>
+    /// How many bars per model of <paramref name="stem"/> draw an error bar: one per model, or, in a chart per domain, the
+    /// total's, cpu's and gpu's; the fake's ane is 0 J in every case, an interval [0, 0] with nothing to draw.
+    /// </summary>
+    private static int ErrorBarsPerModel(string stem) => DomainStems.Contains(stem) ? 3 : 1;
+
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     private static readonly Lazy<(RunData Run, IReadOnlyList<RenderedChart> Charts)> FakeRun = new(() =>
@@ -106,7 +118,7 @@ public sealed class RunChartsTests
         foreach (var stem in BarStems)
         {
             var chart = Chart(stem);
-            chart.Series.Should().Equal(models, stem);
+            chart.Series.Should().Equal(DomainStems.Contains(stem) ? [.. models, .. Bars] : models, stem);
             var texts = Texts(chart);
             foreach (var (model, index) in models.Select((m, i) => (m, i)))
             {
@@ -124,7 +136,10 @@ public sealed class RunChartsTests
         var models = FakeRun.Value.Run.Models.Count;
 
         foreach (var stem in BarStems)
-            ErrorBarSegments(Chart(stem)).Should().Be(3 * models, $"{stem} has a cap, a stem and a cap per model");
+        {
+            var bars = ErrorBarsPerModel(stem);
+            ErrorBarSegments(Chart(stem)).Should().Be(3 * models * bars, $"{stem} has a cap, a stem and a cap per bar with an interval ({bars} per model)");
+        }
     }
 
     [Fact]
@@ -136,7 +151,7 @@ public sealed class RunChartsTests
 
         Texts(Chart(RunCharts.InferenceTime)).Should().Contain(ChartText.Number(latency) + " s");
         Texts(Chart(RunCharts.ResponsesPerSecond)).Should().Contain(ChartText.Number(1 / latency) + " resp/s");
-        Texts(Chart(RunCharts.EnergyPerResponse)).Should().Contain(ChartText.Number(joules) + " J");
+        Texts(Chart(RunCharts.EnergyPerResponse)).Should().Contain("total " + ChartText.Number(joules) + " J");
         Chart(RunCharts.ResponsesPerSecond).Caption.Should().Contain("1 / the mean inference time").And.Contain("inverted");
         Chart(RunCharts.EnergyPerResponse).Caption.Should().Contain("95% bootstrap confidence interval").And.Contain("powermetrics").And.Contain("cpu+gpu+ane");
     }
@@ -164,7 +179,7 @@ public sealed class RunChartsTests
             var requests = run.Cases.Count(c => c.Model == model);
             var idleWatts = run.Manifest.Idle.Single(i => i.Label == "before " + model).PowerW[Domains.Total];
 
-            chart.Series.Should().Equal(model);
+            chart.Series.Should().Equal(model, Domains.Cpu, Domains.Gpu, Domains.Ane);
             Filled(chart, ChartPalette.HexForModel(index))
                 .Count(e => e.Name == Svg + "rect" && e.Attribute("fill-opacity") is not null)
                 .Should().BeGreaterThanOrEqualTo(requests, $"each of {model}'s requests is a shaded span");
@@ -185,7 +200,7 @@ public sealed class RunChartsTests
         perResponse.Should().NotContain(PublishedFigures.ForScale.Select(f => f.Label), "they publish no J/response");
         foreach (var texts in new[] { perToken, perResponse })
         {
-            texts.Should().Contain("This run: Llama 3.2 1B Instruct, fake backend (simulated), batch 1, cpu+gpu+ane (powermetrics)");
+            texts.Should().Contain("This run: Llama 3.2 1B Instruct, fake backend (simulated), batch 1, cpu+gpu+ane (powermetrics), SIMULATED");
             texts.Should().Contain(t => t.StartsWith("This run: Llama 3 8B Instruct", StringComparison.Ordinal));
         }
 
@@ -197,15 +212,106 @@ public sealed class RunChartsTests
     }
 
     [Fact]
+    public void Render_FakeRun_EnergyBarsShowEachDomainsMeanBesideTheTotalWithALegend()
+    {
+        var models = FakeRun.Value.Run.Models;
+        var means = HandMeans();
+
+        foreach (var (stem, field, unit) in new[] { (RunCharts.EnergyPerResponse, "joules", "J"), (RunCharts.AveragePower, "averagePowerW", "W") })
+        {
+            var chart = Chart(stem);
+            var texts = Texts(chart);
+            texts.Should().Contain(Bars, $"{stem}'s legend names every domain");
+            foreach (var model in models)
+            {
+                foreach (var domain in Bars)
+                    texts.Should().Contain($"{domain} {ChartText.Number(means[(model, domain, field)])} {unit}", $"{stem}: {model}'s {domain} bar");
+            }
+
+            chart.Caption.Should().Contain("the total domain's in the model's colour, then each domain's (cpu, gpu, ane) in lighter tints");
+        }
+
+        // Llama 3.2 1B: gpu (8.681 + 1.441 + 1.041 + 9.009) / 4 = 5.043 J over its 4 cases (cases.jsonl), to 3 digits.
+        Texts(Chart(RunCharts.EnergyPerResponse)).Should().Contain("gpu 5.04 J");
+    }
+
+    [Fact]
+    public void Render_FakeRun_PowerChartsDrawALinePerDomainBesideTheTotal()
+    {
+        foreach (var stem in new[] { "power-llama-3-2-1b-instruct", "power-llama-3-2-3b-instruct", "power-llama-3-8b-instruct" })
+        {
+            var chart = Chart(stem);
+
+            Texts(chart).Should().Contain(["total power per meter sample", "cpu power", "gpu power", "ane power"], stem);
+            chart.Caption.Should().Contain("and each domain's (cpu, gpu, ane) as a patterned line", stem);
+        }
+    }
+
+    [Fact]
+    public void Render_FakeRun_EnergyChartsSaySimulatedAndNeverMeasured()
+    {
+        foreach (var stem in EnergyStems)
+        {
+            var chart = Chart(stem);
+            chart.Title.Should().Contain("SIMULATED", stem);
+            chart.Caption.Should().Contain("SIMULATED by a fake meter that the suite ships", stem);
+        }
+
+        foreach (var chart in FakeRun.Value.Charts)
+        {
+            MethodWords.MeasuredClaims(chart.Title).Should().BeEmpty(chart.FileStem);
+            MethodWords.MeasuredClaims(chart.Caption).Should().BeEmpty(chart.FileStem);
+            MethodWords.MeasuredClaims(string.Join("\n", Texts(chart))).Should().BeEmpty(chart.FileStem);
+        }
+    }
+
+    [Fact]
+    public void Render_ImportedRun_EnergyChartsSayImported()
+    {
+        var charts = RunCharts.Render(RunDataReader.Read(RunCopies.WithMethod("imported")));
+
+        foreach (var stem in EnergyStems)
+        {
+            var chart = charts.Single(c => c.FileStem == stem);
+            chart.Title.Should().Contain("IMPORTED", stem);
+            chart.Caption.Should().Contain("IMPORTED from another study's samples", stem);
+            MethodWords.MeasuredClaims(chart.Title + "\n" + chart.Caption).Should().BeEmpty(stem);
+        }
+    }
+
+    /// <summary>
+    /// The mean over each model's cases of each domain's window joules or average power, read straight from the fixture's
+    /// cases.jsonl as JSON (not through the product's summaries).
+    /// </summary>
+    private static Dictionary<(string Model, string Domain, string Field), double> HandMeans()
+    {
+        var records = File.ReadAllLines(Path.Combine(ReportFixtures.FakeRun, "cases.jsonl"))
+            .Where(l => l.Length > 0).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).ToArray();
+        var means = new Dictionary<(string, string, string), double>();
+        foreach (var model in records.Select(r => (string)r["model"]!).Distinct())
+        {
+            foreach (var domain in Bars)
+            {
+                foreach (var field in new[] { "joules", "averagePowerW" })
+                {
+                    var values = records.Where(r => (string)r["model"]! == model)
+                        .Select(r => (double)r["energy"]!["window"]!["domains"]![domain]![field]!).ToArray();
+                    means[(model, domain, field)] = values.Sum() / values.Length;
+                }
+            }
+        }
+
+        return means;
+    }
+
+    [Fact]
     public void Render_EstimatedRun_EnergyChartsSayEstimatedAndTimeChartsDoNot()
     {
-        var run = ReadRewritten(
-            json => json.Replace("\"method\": \"measured\"", "\"method\": \"estimated\"", StringComparison.Ordinal),
-            line => line.Replace("\"method\":\"measured\"", "\"method\":\"estimated\"", StringComparison.Ordinal));
+        var run = RunDataReader.Read(RunCopies.Estimated());
 
         var charts = RunCharts.Render(run);
 
-        run.IsEstimated.Should().BeTrue();
+        run.Method.Should().Be(EnergyMethod.Estimated);
         foreach (var stem in EnergyStems)
         {
             var chart = charts.Single(c => c.FileStem == stem);
@@ -236,10 +342,12 @@ public sealed class RunChartsTests
         foreach (var stem in BarStems)
         {
             var chart = charts.Single(c => c.FileStem == stem);
-            chart.Series.Should().Equal(["Llama 3.2 1B Instruct", "Llama 3.2 3B Instruct"], stem);
+            var bars = DomainStems.Contains(stem) ? Bars.Length : 1;
+            chart.Series.Take(2).Should().Equal(["Llama 3.2 1B Instruct", "Llama 3.2 3B Instruct"], stem);
+            chart.Series.Should().HaveCount(bars == 1 ? 2 : 2 + bars, stem);
             Texts(chart).Should().NotContain(failing, stem);
             Filled(chart, ChartPalette.HexForModel(2)).Should().BeEmpty(stem);
-            ErrorBarSegments(chart).Should().Be(3 * 2, stem);
+            ErrorBarSegments(chart).Should().Be(3 * 2 * ErrorBarsPerModel(stem), stem);
         }
 
         charts.Single(c => c.FileStem == RunCharts.TimeVsEnergy).Series.Should().NotContain(failing);
@@ -258,7 +366,7 @@ public sealed class RunChartsTests
         {
             var chart = charts.Single(c => c.FileStem == stem);
             chart.Series.Should().Contain(single, stem);
-            ErrorBarSegments(chart).Should().Be(3 * 2, $"{stem}: only the two models with four cases have an interval");
+            ErrorBarSegments(chart).Should().Be(3 * 2 * ErrorBarsPerModel(stem), $"{stem}: only the two models with four cases have an interval");
             chart.Caption.Should().Contain($"No error bar for {single} (n = 1): fewer than two passed cases give no interval.", stem);
         }
 
@@ -282,6 +390,6 @@ public sealed class RunChartsTests
         var power = charts.Where(c => c.FileStem.StartsWith("power-", StringComparison.Ordinal)).ToArray();
         power.Should().HaveCount(3);
         power.Should().OnlyContain(c => !c.Caption.Contains("grey", StringComparison.Ordinal) && c.Caption.Contains("no idle measurement before this model", StringComparison.Ordinal));
-        Chart("power-llama-3-2-1b-instruct").Caption.Should().Contain("grey: the idle measurement window");
+        Chart("power-llama-3-2-1b-instruct").Caption.Should().Contain("grey: the idle window");
     }
 }
