@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
 using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Reports;
 using SlmEnergyBench.Harness.SeedStudy;
 using SlmEnergyBench.Harness.Summaries;
+using SlmEnergyBench.Unit.Support;
 
 namespace SlmEnergyBench.Unit.SeedStudy;
 
@@ -86,7 +86,7 @@ public sealed class SeedStudyImportTests : IDisposable
         c.WordsPerSecond.Should().BeApproximately(10, Exact);
         run.Cases[1].WordsPerSecond.Should().BeApproximately(12, Exact);
 
-        var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(SeedStudyTestFiles.Fixture)));
+        var sha = StandardSha256.OfFile(SeedStudyTestFiles.Fixture);
         var m = run.Manifest;
         (m.Profile, m.Status, m.CasesPassed, m.CasesFailed).Should().Be(("seed-import", "completed", 2, 0));
         m.ProfileChosenBy.Should().Be($"imported from {SeedStudyTestFiles.Fixture} (sha256 {sha})");
