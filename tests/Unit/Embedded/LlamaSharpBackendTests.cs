@@ -2,6 +2,7 @@ using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Embedded;
 using SlmEnergyBench.Harness.Timing;
+using SlmEnergyBench.Unit.Support;
 using SlmEnergyBench.Unit.Synthetic;
 
 namespace SlmEnergyBench.Unit.Embedded;
@@ -88,7 +89,7 @@ public sealed class LlamaSharpBackendTests : IDisposable
         var file = backend.ModelFiles.Should().ContainSingle().Subject;
         file.Synthetic.Should().BeTrue();
         file.Origin.Should().Be("synthetic");
-        file.Sha256.Should().Be(await Harness.Synthetic.SyntheticModelCache.HashFileAsync(file.Path, ct));
+        file.Sha256.Should().Be(StandardSha256.OfFile(file.Path));
     }
 
     private LlamaSharpBackend Backend(int contextTokens = 256)

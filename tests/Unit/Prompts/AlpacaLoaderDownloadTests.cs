@@ -34,7 +34,7 @@ public sealed class AlpacaLoaderDownloadTests : IDisposable
         set.Source.Should().Be(Url);
         set.DatasetItems.Should().Be(12);
         set.Prompts.Should().HaveCount(4);
-        set.Sha256.Should().Be(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Fixtures.AlpacaSampleBytes)));
+        set.Sha256.Should().Be(StandardSha256.Of(Fixtures.AlpacaSampleBytes));
         var files = _root.AllFiles();
         files.Should().HaveCount(2);
         var json = files.Should().ContainSingle(f => f.EndsWith("-alpaca.json", StringComparison.Ordinal)).Subject;
@@ -151,7 +151,7 @@ public sealed class AlpacaLoaderDownloadTests : IDisposable
         var options = Options();
         options.Sha256 = pin;
         var loader = new AlpacaLoader(options, _root.Path);
-        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Fixtures.AlpacaSampleBytes));
+        var actual = StandardSha256.Of(Fixtures.AlpacaSampleBytes);
 
         // Act
         var act = () => loader.LoadAsync(TestContext.Current.CancellationToken);
@@ -168,7 +168,7 @@ public sealed class AlpacaLoaderDownloadTests : IDisposable
         // Arrange
         Serve(Fixtures.AlpacaSampleBytes);
         var options = Options();
-        options.Sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Fixtures.AlpacaSampleBytes));
+        options.Sha256 = StandardSha256.Of(Fixtures.AlpacaSampleBytes).ToUpperInvariant();
         var loader = new AlpacaLoader(options, _root.Path);
 
         // Act

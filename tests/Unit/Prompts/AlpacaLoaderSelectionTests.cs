@@ -113,7 +113,7 @@ public sealed class AlpacaLoaderSelectionTests
 
         // Assert
         (await act.Should().ThrowAsync<PromptLoadException>()).Which.Message.Should()
-            .Contain(options.Sha256).And.Contain(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Fixtures.AlpacaSampleBytes)));
+            .Contain(options.Sha256).And.Contain(StandardSha256.Of(Fixtures.AlpacaSampleBytes));
     }
 
     private static PromptOptions Options(int count = 12, string selection = PromptSelections.First, int seed = 42) => new()

@@ -5,11 +5,31 @@ namespace SlmEnergyBench.Unit.Reports;
 /// <summary>Headless Chromium for the report's browser tests: run once with a fresh profile, killed with its children on timeout.</summary>
 internal static class Chromium
 {
-    public const string Path = "/usr/bin/chromium";
-
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static bool IsInstalled => File.Exists(Path);
+    /// <summary>The <c>chromium</c> executable found on PATH (what <c>command -v chromium</c> finds, as in <c>.ci/run</c>), or null.</summary>
+    public static string? Executable { get; } = FindOnPath("chromium");
+
+    public static bool IsInstalled => Executable is not null;
+
+    /// <summary>
+    /// Returns when Chromium is installed. Otherwise the calling test fails where the environment variable <c>CI</c>
+    /// is set (CI services set <c>CI=true</c>, and <c>.ci/run</c> does), so CI never passes without the browser
+    /// checks, and is skipped on a developer machine; either way the message says how to install it.
+    /// </summary>
+    public static void Require()
+    {
+        if (IsInstalled)
+            return;
+        var missing = "chromium is not on PATH: install it with 'apt-get install chromium' (.ci/run installs it) to run the browser checks of report.html.";
+        if (FailsWhenMissing(Environment.GetEnvironmentVariable("CI")))
+            Assert.Fail($"{missing} The environment variable CI is set, so this test fails rather than skips.");
+        Assert.Skip($"{missing} Skipped because the environment variable CI is not set; with CI=true it fails.");
+    }
+
+    /// <summary>Whether a missing Chromium fails the test: CI set to anything but empty, "false" or "0".</summary>
+    public static bool FailsWhenMissing(string? ci) =>
+        !string.IsNullOrWhiteSpace(ci) && !ci.Trim().Equals("false", StringComparison.OrdinalIgnoreCase) && ci.Trim() != "0";
 
     /// <summary>Loads <paramref name="file"/> and returns the DOM after its scripts and the load event have run.</summary>
     public static Task<string> DumpDomAsync(string file) => RunAsync(["--virtual-time-budget=5000", "--dump-dom", new Uri(file).AbsoluteUri]);
@@ -18,12 +38,18 @@ internal static class Chromium
     public static Task<string> ScreenshotAsync(string file, string png) =>
         RunAsync(["--virtual-time-budget=5000", "--hide-scrollbars", $"--screenshot={png}", "--window-size=1280,2400", new Uri(file).AbsoluteUri]);
 
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
+
     private static async Task<string> RunAsync(IReadOnlyList<string> arguments)
     {
         var profile = Directory.CreateTempSubdirectory("slmbench-chromium-");
         try
         {
-            var start = new ProcessStartInfo(Path)
+            var start = new ProcessStartInfo(Executable ?? throw new InvalidOperationException("chromium is not on PATH."))
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -35,7 +61,7 @@ internal static class Chromium
             foreach (var a in arguments)
                 start.ArgumentList.Add(a);
 
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Path} did not start.");
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(Timeout);

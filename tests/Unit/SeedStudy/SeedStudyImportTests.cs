@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
 using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Reports;
 using SlmEnergyBench.Harness.SeedStudy;
 using SlmEnergyBench.Harness.Summaries;
+using SlmEnergyBench.Unit.Support;
 
 namespace SlmEnergyBench.Unit.SeedStudy;
 
@@ -89,7 +89,7 @@ public sealed class SeedStudyImportTests : IDisposable
         c.Energy!.Provenance.Method.Should().Be(EnergyMethod.Imported);
         c.Energy.Window.Approximation.Should().Contain("Below live coverage: the samples cover 80.0% of the nominal one per 100 ms, less than the 98% (Meter:MinCoverage)");
 
-        var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(SeedStudyTestFiles.Fixture)));
+        var sha = StandardSha256.OfFile(SeedStudyTestFiles.Fixture);
         var m = run.Manifest;
         (m.Profile, m.Status, m.CasesPassed, m.CasesFailed).Should().Be(("seed-import", "completed", 2, 0));
         m.ProfileChosenBy.Should().Be($"imported from {SeedStudyTestFiles.Fixture} (sha256 {sha})");

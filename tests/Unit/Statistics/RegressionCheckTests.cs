@@ -111,18 +111,24 @@ public sealed class RegressionCheckTests
         backward.PValue.Should().Be(forward.PValue);
     }
 
-    [Fact]
-    public void Compare_MinimumPairs_GivesAVerdict()
+    [Theory]
+    [InlineData(6, Verdict.Same)]
+    [InlineData(7, Verdict.Same)]
+    [InlineData(8, Verdict.Worse)]
+    public void Compare_EveryPairDoubled_WorseOnlyFromEightPairs(int pairs, Verdict expected)
     {
-        // Arrange: 6 pairs all 50% worse reach only p = 2/64 = 0.03125, above alpha 0.01.
-        double[] baseline = [1, 2, 3, 4, 5, 6];
+        // Arrange: every pair twice the baseline, so all n log ratios are positive: 1 of the 2ⁿ equally likely sign
+        // assignments, two-sided exact p = 2/2ⁿ = 0.03125, 0.015625, 0.0078125 for n = 6, 7, 8; below alpha 0.01 only
+        // from 8 pairs, so with fewer than 8 prompts no difference, however large, is ever judged worse.
+        var baseline = Enumerable.Range(1, pairs).Select(i => (double)i).ToArray();
 
         // Act
-        var verdict = RegressionCheck.Compare(baseline, baseline.Select(v => 1.5 * v).ToArray());
+        var verdict = RegressionCheck.Compare(baseline, baseline.Select(v => 2 * v).ToArray());
 
         // Assert
-        verdict.Kind.Should().Be(Verdict.Same);
-        verdict.PValue.Should().Be(0.03125);
+        verdict.PValue.Should().Be(2.0 / (1 << pairs));
+        verdict.Ratio.Should().BeApproximately(2, 1e-12);
+        verdict.Kind.Should().Be(expected);
     }
 
     public static TheoryData<double[]?, double[], int, string> NotAvailableCases => new()

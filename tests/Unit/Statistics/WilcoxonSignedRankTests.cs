@@ -77,6 +77,26 @@ public sealed class WilcoxonSignedRankTests
         result.PValue.Should().BeApproximately(9.675359892431658e-44, 1e-9 * 9.675359892431658e-44);
     }
 
+    [Theory]
+    [InlineData(1, 1.0)]
+    [InlineData(5, 0.0625)]
+    [InlineData(7, 0.015625)]
+    [InlineData(8, 0.0078125)]
+    [InlineData(9, 0.00390625)]
+    public void Test_AllDifferencesPositive_GivesTheSmallestExactPOfTwoOverTwoToTheN(int n, double expected)
+    {
+        // Arrange: W+ = n(n+1)/2 is reached by 1 of the 2ⁿ sign assignments (and W+ = 0 by one more), so the two-sided
+        // exact p is 2/2ⁿ (capped at 1), the smallest any n differences can give: 2/128 = 0.0156 > 0.01 at n = 7,
+        // 2/256 = 0.0078 < 0.01 at n = 8.
+        var d = Enumerable.Range(1, n).Select(i => i / 10.0).ToArray();
+
+        // Act
+        var result = WilcoxonSignedRank.Test(d);
+
+        // Assert
+        result.Should().Be(new WilcoxonResult(0, n * (n + 1) / 2.0, expected, n, 0, true));
+    }
+
     [Fact]
     public void Test_AllZero_PIsOne()
     {

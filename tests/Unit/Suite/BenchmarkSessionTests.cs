@@ -5,6 +5,7 @@ using SlmEnergyBench.Harness.Fakes;
 using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Suite;
 using SlmEnergyBench.Harness.Timing;
+using SlmEnergyBench.Unit.Support;
 
 namespace SlmEnergyBench.Unit.Suite;
 
@@ -199,7 +200,8 @@ public sealed class BenchmarkSessionTests : IDisposable
         manifest.GetProperty("status").GetString().Should().Be("completed");
         manifest.GetProperty("casesPassed").GetInt32().Should().Be(1);
         manifest.GetProperty("meter").GetProperty("meter").GetString().Should().Be("scripted");
-        manifest.GetProperty("prompts").GetProperty("sha256").GetString().Should().HaveLength(64);
+        manifest.GetProperty("prompts").GetProperty("sha256").GetString().Should()
+            .Be(StandardSha256.OfFile(Path.Combine(TestRepository.Root, "fixtures", "prompts", "alpaca-sample.json")));
         manifest.GetProperty("endedUtc").GetDateTimeOffset().Should().BeOnOrAfter(manifest.GetProperty("startedUtc").GetDateTimeOffset());
     }
 

@@ -49,7 +49,8 @@ public sealed class CaseValidatorTests
         problems.Should().ContainSingle().Which.Should().StartWith("average power ").And.Contain("is not plausible");
     }
 
-    private static CompletionResult Completion() => new()
+    /// <summary>A completion whose counts are its text's: "Hello there." is 2 words and 12 characters.</summary>
+    internal static CompletionResult Completion() => new()
     {
         RequestedModel = "Llama 3.2 1B Instruct",
         ServedModel = "Llama 3.2 1B Instruct",

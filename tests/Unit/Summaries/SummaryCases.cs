@@ -17,11 +17,16 @@ internal static class SummaryCases
 
     /// <summary>
     /// A case of <paramref name="seconds"/> wall time producing <paramref name="tokens"/> tokens for <paramref name="joules"/> J,
-    /// a quarter of them in the cpu domain and three quarters in the gpu domain (net of idle: the total only).
+    /// a quarter of them in the cpu domain and three quarters in the gpu domain (net of idle: the total only);
+    /// its text <see cref="Response"/> of tokens / 2 words (integer division).
     /// </summary>
     public static CaseRecord Case(
         int ordinal, double joules, int tokens, double seconds, string outcome = "passed", EnergyProvenance? meter = null,
-        double? netJoules = null, bool timings = true, int repetition = 1, string model = Model) => new()
+        double? netJoules = null, bool timings = true, int repetition = 1, string model = Model)
+    {
+        var words = tokens / 2;
+        var text = Response(words);
+        return new()
         {
             RunId = "20261126-101500-fake",
             Model = model,
@@ -35,22 +40,22 @@ internal static class SummaryCases
             {
                 RequestedModel = model,
                 ServedModel = model,
-                Text = "text",
+                Text = text,
                 StartS = 10,
                 EndS = 10 + seconds,
                 PromptTokens = 5,
                 CompletionTokens = tokens,
                 PromptTokensSource = TokenCountSource.ServerUsage,
                 CompletionTokensSource = TokenCountSource.ServerUsage,
-                WordCount = tokens / 2,
-                CharacterCount = tokens * 4,
+                WordCount = words,
+                CharacterCount = words == 0 ? 3 : 7 * words,
                 FinishReason = "stop",
                 TimeToFirstTokenS = timings ? seconds / 10 : null,
                 PrefillS = timings ? seconds / 20 : null,
                 DecodeS = timings ? seconds * 0.9 : null,
             },
             TokensPerSecond = tokens / seconds,
-            WordsPerSecond = tokens / 2 / seconds,
+            WordsPerSecond = words / seconds,
             Energy = new CaseEnergy(
             meter ?? Measured,
             new WindowEnergy(10, 10 + seconds, new Dictionary<string, DomainEnergy>
@@ -63,6 +68,13 @@ internal static class SummaryCases
                 NetJoules = netJoules is { } net ? new Dictionary<string, double> { [Domains.Total] = net } : null,
             },
         };
+    }
+
+    /// <summary>
+    /// A response of exactly <paramref name="words"/> words by any rule (plain ASCII words, single spaces, no hyphen or
+    /// apostrophe): "energy energy energy." (7 characters a word), or "..." (no word, 3 characters) for none.
+    /// </summary>
+    public static string Response(int words) => words == 0 ? "..." : string.Join(' ', Enumerable.Repeat("energy", words)) + ".";
 
     /// <summary>
     /// J 10, 20, 30 for 10, 10, 60 tokens in 1, 2, 3 s: J/token 1, 2, 0.5, so the ratio of totals is 60 / 80 = 0.75

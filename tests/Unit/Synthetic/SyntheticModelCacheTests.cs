@@ -20,7 +20,7 @@ public sealed class SyntheticModelCacheTests
         // Assert
         Path.GetFileName(file.Path).Should().MatchRegex("^synthetic-test-tiny-[0-9a-f]{12}\\.gguf$");
         file.Bytes.Should().Be(new FileInfo(file.Path).Length);
-        file.Sha256.Should().Be(await SyntheticModelCache.HashFileAsync(file.Path, Ct));
+        file.Sha256.Should().Be(StandardSha256.OfFile(file.Path));
         file.Spec.Should().Be(spec);
         var stored = await File.ReadAllTextAsync(file.Path + ".sha256", Ct);
         stored.Should().Be($"{file.Sha256}  {Path.GetFileName(file.Path)}\n");
@@ -74,7 +74,8 @@ public sealed class SyntheticModelCacheTests
         var b = await SyntheticModelCache.EnsureAsync(spec, two.Path, Ct);
 
         // Assert
-        b.Sha256.Should().Be(a.Sha256);
+        (await File.ReadAllBytesAsync(b.Path, Ct)).Should().Equal(await File.ReadAllBytesAsync(a.Path, Ct));
+        b.Sha256.Should().Be(a.Sha256).And.Be(StandardSha256.OfFile(a.Path));
         Path.GetFileName(b.Path).Should().Be(Path.GetFileName(a.Path));
     }
 
@@ -84,16 +85,17 @@ public sealed class SyntheticModelCacheTests
         // Arrange
         using var cache = new TempDirectory();
         var first = await SyntheticModelCache.EnsureAsync(TinySpecs.Tiny(), cache.Path, Ct);
-        var bytes = await File.ReadAllBytesAsync(first.Path, Ct);
-        bytes[^1] ^= 0xFF;
-        await File.WriteAllBytesAsync(first.Path, bytes, Ct);
+        var original = await File.ReadAllBytesAsync(first.Path, Ct);
+        var corrupted = original.ToArray();
+        corrupted[^1] ^= 0xFF;
+        await File.WriteAllBytesAsync(first.Path, corrupted, Ct);
 
         // Act
         var second = await SyntheticModelCache.EnsureAsync(TinySpecs.Tiny(), cache.Path, Ct);
 
         // Assert
-        second.Sha256.Should().Be(first.Sha256);
-        (await SyntheticModelCache.HashFileAsync(second.Path, Ct)).Should().Be(first.Sha256);
+        (await File.ReadAllBytesAsync(second.Path, Ct)).Should().Equal(original, "the corrupted byte is written again");
+        second.Sha256.Should().Be(first.Sha256).And.Be(StandardSha256.Of(original));
     }
 
     [Fact]
@@ -113,7 +115,7 @@ public sealed class SyntheticModelCacheTests
         // Assert
         afterTruncation.Bytes.Should().Be(first.Bytes);
         new FileInfo(first.Path).Length.Should().Be(first.Bytes);
-        afterHashLoss.Sha256.Should().Be(first.Sha256);
+        afterHashLoss.Sha256.Should().Be(first.Sha256).And.Be(StandardSha256.OfFile(first.Path));
         File.Exists(first.Path + ".sha256").Should().BeTrue();
     }
 
