@@ -11,7 +11,9 @@ namespace SlmEnergyBench.Harness.Reports;
 /// <c>cases.csv</c>: one row per case for spreadsheets and scripts (RFC 4180: comma separated, a field holding a comma,
 /// quote or line break quoted with its quotes doubled, LF line ends, a header row). Numbers are invariant and round-trip;
 /// a missing value is an empty field. <c>energy_j</c>, <c>energy_net_j</c>, <c>average_power_w</c> and
-/// <c>peak_power_w</c> are the <see cref="Domains.Total"/> domain's; for each other domain the run's cases carry
+/// <c>peak_power_w</c> are the <see cref="Domains.Total"/> domain's, and so are <c>energy_pro_rata_j</c> (the plain pro-rata
+/// figure kept beside it) and <c>energy_from_edge_samples_j</c> (the part of <c>energy_j</c> that came from samples
+/// straddling the window's edges) under <c>edge_rule</c> (<see cref="EdgeRules"/>); for each other domain the run's cases carry
 /// (<see cref="RunData.EnergyDomains"/>, e.g. <c>gpu</c>) <c>energy_gpu_j</c> and <c>average_power_gpu_w</c> follow, and
 /// <c>energy_gpu_net_j</c> when a case has that domain net of idle. <c>method</c> is how the energy was obtained
 /// (<see cref="EnergyMethodText.Stored"/>), <c>backend_simulated</c> whether the backend was a fake (<c>true</c>/<c>false</c>),
@@ -25,7 +27,7 @@ public static class CasesCsv
     [
         "run_id", "model", "prompt_ordinal", "prompt_dataset_index", "repetition", "outcome", "start_s", "end_s", "latency_s",
         "prompt_tokens", "completion_tokens", "words", "characters", "tokens_per_s", "words_per_s", "time_to_first_token_s",
-        "energy_j", "energy_net_j", "average_power_w", "peak_power_w",
+        "energy_j", "energy_net_j", "average_power_w", "peak_power_w", "edge_rule", "energy_pro_rata_j", "energy_from_edge_samples_j",
     ];
 
     private static readonly string[] Trailing =
@@ -77,6 +79,7 @@ public static class CasesCsv
             Integer(completion?.PromptTokens), Integer(completion?.CompletionTokens), Integer(completion?.WordCount), Integer(completion?.CharacterCount),
             RoundTrip(c.TokensPerSecond), RoundTrip(c.WordsPerSecond), RoundTrip(completion?.TimeToFirstTokenS),
             RoundTrip(total?.Joules), RoundTrip(EnergyDomains.Net(c, Domains.Total)), RoundTrip(total?.AveragePowerW), RoundTrip(total?.PeakPowerW),
+            energy?.Window.EdgeRule ?? "", RoundTrip(TotalOf(energy?.Window.ProRataJoules)), RoundTrip(TotalOf(energy?.Window.EdgeJoules)),
         };
         foreach (var (domain, net) in domains)
         {
@@ -95,6 +98,9 @@ public static class CasesCsv
         ]);
         return row;
     }
+
+    private static double? TotalOf(IReadOnlyDictionary<string, double>? joules) =>
+        joules is not null && joules.TryGetValue(Domains.Total, out var j) ? j : null;
 
     private static string Integer(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 

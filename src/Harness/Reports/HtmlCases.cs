@@ -24,7 +24,7 @@ internal static class HtmlCases
 
         var domains = run.EnergyDomains;
         List<string> headers = ["Model", "Prompt", "Rep.", "Outcome", "Latency s", "Tokens", "Words", "J total", .. domains.Select(d => $"J {d}"),
-            "Avg W", "Coverage", "Method", "Approximation", "Problems"];
+            "Avg W", "Edges", "Coverage", "Method", "Approximation", "Problems"];
         html.Append("<div class=\"scroll\"><table>\n<thead><tr>");
         foreach (var h in headers)
             html.Append("<th scope=\"col\">").Append(Encode(h)).Append("</th>");
@@ -33,6 +33,7 @@ internal static class HtmlCases
             AppendCase(html, c, domains, headers.Count);
         html.Append("</tbody></table></div>\n<p class=\"note\">Prompt is the prompt's position in the run (1-based). ")
             .Append("Energy and power are over the request's window, gross of idle: J total and Avg W the total domain's, J and a domain its own; ")
+            .Append("Edges is the rule that split the samples straddling the window's edges, with the plain pro-rata total beside it; ")
             .Append("coverage is the share of the window the meter's samples cover; Method is how the energy was obtained; ")
             .Append("Approximation says how a window's figures were approximated, when they were.</p>\n</section>\n");
     }
@@ -54,6 +55,9 @@ internal static class HtmlCases
         foreach (var domain in domains)
             AppendCell(html, Number(c.Energy?.Window.Domains.GetValueOrDefault(domain)?.Joules, mark));
         AppendCell(html, Number(total?.AveragePowerW, mark));
+        AppendCell(html, c.Energy?.Window is { } w && w.ProRataJoules.TryGetValue(Domains.Total, out var proRata)
+            ? $"{w.EdgeRule} (pro rata {Number(proRata, mark)} J)"
+            : c.Energy?.Window.EdgeRule ?? "");
         AppendCell(html, c.Energy is { } e ? Percent(e.Window.Coverage) : "");
         AppendCell(html, c.Energy is { } m ? EnergyMethodText.Word(m.Provenance.Method) : "");
         AppendCell(html, c.Energy?.Window.Approximation ?? "");

@@ -15,7 +15,7 @@ public sealed class CasesCsvTests
         var rows = Parse(CasesCsv.Render(run));
 
         rows.Should().HaveCount(13);
-        rows.Should().OnlyContain(r => r.Count == 39, "28 columns, 3 per domain of cpu, gpu and ane, approximation and backend_simulated");
+        rows.Should().OnlyContain(r => r.Count == 42, "28 columns, 3 per domain of cpu, gpu and ane, approximation, backend_simulated and the 3 edge-rule columns");
         var header = rows[0];
         header.Take(3).Should().Equal("run_id", "model", "prompt_ordinal");
         header[^1].Should().Be("response");
@@ -34,6 +34,7 @@ public sealed class CasesCsvTests
         double.Parse(row["coverage"], CultureInfo.InvariantCulture).Should().Be(c.Energy.Window.Coverage);
         row["time_to_first_token_s"].Should().BeEmpty("the fake GPT4All does not stream");
         row["approximation"].Should().BeEmpty("no figure of the fake run was approximated");
+        row["edge_rule"].Should().Be("pro-rata", "the fixed run was recorded before edges were attributed, and pro rata is what it used");
         row["meter"].Should().Be("powermetrics");
         row["domains"].Should().Be("cpu gpu ane total");
         row["method"].Should().Be("simulated", "the fake profile's powermetrics is a stand-in the suite ships");
@@ -49,7 +50,8 @@ public sealed class CasesCsvTests
 
         var rows = Parse(CasesCsv.Render(run));
 
-        rows[0].Skip(20).Take(9).Should().Equal(
+        rows[0].Skip(20).Take(12).Should().Equal(
+            "edge_rule", "energy_pro_rata_j", "energy_from_edge_samples_j",
             "energy_cpu_j", "energy_cpu_net_j", "average_power_cpu_w", "energy_gpu_j", "energy_gpu_net_j", "average_power_gpu_w",
             "energy_ane_j", "energy_ane_net_j", "average_power_ane_w");
         // The first case as fixtures/runs/20261126-202418-fake/cases.jsonl holds it (line 1), copied by hand.
@@ -69,6 +71,27 @@ public sealed class CasesCsvTests
             var row = Row(rows, i);
             (Value(row, "energy_cpu_j") + Value(row, "energy_gpu_j") + Value(row, "energy_ane_j")).Should().BeApproximately(Value(row, "energy_j"), 1e-9);
         }
+    }
+
+    [Fact]
+    public void Render_IdleAttributedWindow_HasTheRuleTheProRataTotalAndTheEdgeShare()
+    {
+        var run = RunDataReader.Read(ReportFixtures.FakeRun);
+        var first = run.Cases[0];
+        var window = first.Energy!.Window with
+        {
+            EdgeRule = EdgeRules.IdleAttributed,
+            ProRataJoules = new Dictionary<string, double> { [Domains.Total] = 9.25 },
+            EdgeJoules = new Dictionary<string, double> { [Domains.Total] = 1.5 },
+        };
+        run = run with { Cases = [first with { Energy = first.Energy with { Window = window } }, .. run.Cases.Skip(1)] };
+
+        var row = Row(Parse(CasesCsv.Render(run)), 1);
+
+        row["edge_rule"].Should().Be("idle-attributed");
+        Value(row, "energy_pro_rata_j").Should().Be(9.25);
+        Value(row, "energy_from_edge_samples_j").Should().Be(1.5);
+        Value(row, "energy_j").Should().Be(first.Energy.Window.Domains[Domains.Total].Joules);
     }
 
     [Fact]
@@ -99,7 +122,7 @@ public sealed class CasesCsvTests
 
         var header = Parse(CasesCsv.Render(run))[0];
 
-        header.Should().HaveCount(30).And.NotContain(h => h.StartsWith("energy_cpu", StringComparison.Ordinal) || h.StartsWith("average_power_gpu", StringComparison.Ordinal));
+        header.Should().HaveCount(33).And.NotContain(h => h.StartsWith("energy_cpu", StringComparison.Ordinal) || h.StartsWith("average_power_gpu", StringComparison.Ordinal));
     }
 
     private static Dictionary<string, string> Row(List<List<string>> rows, int index) =>

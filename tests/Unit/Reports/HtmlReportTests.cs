@@ -67,7 +67,7 @@ public sealed partial class HtmlReportTests
 
         var cases = html[html.IndexOf("<section id=\"cases\">", StringComparison.Ordinal)..];
         cases.Should().Contain("<th scope=\"col\">J total</th><th scope=\"col\">J cpu</th><th scope=\"col\">J gpu</th><th scope=\"col\">J ane</th><th scope=\"col\">Avg W</th>"
-            + "<th scope=\"col\">Coverage</th><th scope=\"col\">Method</th><th scope=\"col\">Approximation</th>");
+            + "<th scope=\"col\">Edges</th><th scope=\"col\">Coverage</th><th scope=\"col\">Method</th><th scope=\"col\">Approximation</th>");
         // The first case: 9.52043 J in all, 0.838992 J cpu, 8.681441 J gpu, 0 J ane (fixture's cases.jsonl, line 1), shown to three decimals.
         cases.Should().Contain("<td class=\"num\">9.52</td><td class=\"num\">0.839</td><td class=\"num\">8.681</td><td class=\"num\">0</td>");
         cases.Should().Contain("<td>SIMULATED</td><td>a window-edge note</td>");
