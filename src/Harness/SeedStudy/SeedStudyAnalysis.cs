@@ -25,7 +25,7 @@ public sealed record StudyMethodFigures(
 /// <summary>
 /// The same records computed this project's way. Energy is integrated over the request's real window: the study
 /// recorded no sample timestamps (<c>timeElapsed</c> is a counter), so the n samples of a response are taken as
-/// evenly spread over its measured duration d (<c>inferenceTime</c>), sample i standing for [i, i+1) × d/n at its
+/// evenly spread over its recorded duration d (<c>inferenceTime</c>), sample i standing for [i, i+1) × d/n at its
 /// power; the energy is then Σ pᵢ × d/n = mean power × d. This is an inference, not a measurement: it assumes the
 /// missing samples were missed uniformly. Totals-based ratios weight each response by its size.
 /// </summary>

@@ -110,7 +110,7 @@ public static class SeedStudyImport
             : "";
         var window = new WindowEnergy(placed.StartS, placed.EndS, domains, n, coverage)
         {
-            Approximation = "Sample times inferred: the study recorded none, so this request's samples are spread evenly over its measured duration "
+            Approximation = "Sample times inferred: the study recorded none, so this request's samples are spread evenly over its recorded duration "
                             + "and the request is placed right after the previous one; energy = mean power x duration." + belowLive,
         };
 

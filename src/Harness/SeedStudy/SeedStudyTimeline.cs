@@ -14,7 +14,7 @@ public sealed record PlacedRecord(double StartS, double EndS, IReadOnlyList<Mete
 /// Places the seed study's records on a session timeline. The study recorded no timestamps (<c>timeElapsed</c> is a
 /// counter that adds 100 per sample) and no gaps between requests, so both are inferred: request k starts when
 /// request k−1 ends (start_k = Σ of the previous durations, request 0 at 0 s), and its n samples are spread evenly
-/// over its measured duration d, sample i standing for [start + i·d/n, start + (i+1)·d/n) at its power. The energy
+/// over its recorded duration d, sample i standing for [start + i·d/n, start + (i+1)·d/n) at its power. The energy
 /// of a request is then Σ pᵢ × d/n = mean power × d, as <see cref="SeedStudyAnalysis.Project"/> computes it.
 /// </summary>
 public static class SeedStudyTimeline
@@ -23,7 +23,7 @@ public static class SeedStudyTimeline
     public const string InferredTimesStatement =
         "The seed study recorded no sample timestamps (timeElapsed is a counter that adds 100 per sample) and no gaps between requests, "
         + "so the times are inferred: request k is placed back to back after request k-1 on the session timeline (start = sum of the previous "
-        + "inferenceTime values, the first at 0 s), and its n samples are spread evenly over its measured duration d, sample i covering "
+        + "inferenceTime values, the first at 0 s), and its n samples are spread evenly over its recorded duration d, sample i covering "
         + "[start + i*d/n, start + (i+1)*d/n) with energy = power x d/n per domain; a request's energy is therefore mean power x d.";
 
     /// <summary>The domains of an imported run: <c>cpu</c> (cpuPowerMw), <c>gpu</c> (gpuPowerMw) and <c>total</c> (combinedPowerMw = CPU + GPU).</summary>
