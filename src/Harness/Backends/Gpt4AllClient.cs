@@ -143,6 +143,7 @@ public sealed class Gpt4AllClient : ICompletionBackend, IDisposable
             PromptTokensSource = parsed.PromptTokens is null ? TokenCountSource.Unavailable : TokenCountSource.ServerUsage,
             CompletionTokensSource = parsed.CompletionTokens is null ? TokenCountSource.Unavailable : TokenCountSource.ServerUsage,
             WordCount = TextMetrics.CountWords(parsed.Text),
+            WordRule = TextMetrics.WordRule,
             CharacterCount = TextMetrics.CountCharacters(parsed.Text),
             FinishReason = parsed.FinishReason,
         };

@@ -91,7 +91,8 @@ public sealed class Gpt4AllClientRequestTests
         result.CompletionTokens.Should().Be(9);
         result.PromptTokensSource.Should().Be(TokenCountSource.ServerUsage);
         result.CompletionTokensSource.Should().Be(TokenCountSource.ServerUsage);
-        result.WordCount.Should().Be(4);
+        result.WordCount.Should().Be(5); // Joules | calories | and | kilowatt | hours (UAX #29 breaks at the hyphen)
+        result.WordRule.Should().Be("uax29-icu-dictionary");
         result.CharacterCount.Should().Be(37);
         result.StartS.Should().BeGreaterThanOrEqualTo(0);
         result.WallSeconds.Should().BeGreaterThanOrEqualTo(0.19);

@@ -48,6 +48,7 @@ public sealed class CaseRecordFormatTests
             PromptTokensSource = TokenCountSource.ServerUsage,
             CompletionTokensSource = TokenCountSource.ServerUsage,
             WordCount = 14,
+            WordRule = "uax29-icu-dictionary",
             CharacterCount = 74,
             FinishReason = "stop",
             TimeToFirstTokenS = 0.125,
