@@ -92,8 +92,8 @@ public static class ConfigValidator
             v.Range($"Fake:Models:{i}:ActiveGpuPowerW", m.ActiveGpuPowerW, 0, 10_000);
         }
 
-        v.That("Fake:DefaultModel", f.DefaultModel, f.Models.Any(m => string.Equals(m.Name, f.DefaultModel, StringComparison.OrdinalIgnoreCase)),
-            "the name of one of Fake:Models (" + string.Join(", ", f.Models.Select(m => m.Name)) + ")");
+        v.That("Fake:DefaultModel", f.DefaultModel, f.Models.Any(m => string.Equals(m.Name, f.DefaultModel, StringComparison.Ordinal)),
+            "exactly the name of one of Fake:Models (" + string.Join(", ", f.Models.Select(m => m.Name)) + ")");
         v.Positive("Fake:PrefillTokensPerSecond", f.PrefillTokensPerSecond);
         v.Range("Fake:ContextTokens", f.ContextTokens, 1, 10_000_000);
         v.Range("Fake:IdleCpuPowerW", f.IdleCpuPowerW, 0, 10_000);

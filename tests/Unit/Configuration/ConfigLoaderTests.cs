@@ -138,7 +138,7 @@ public sealed class ConfigLoaderTests
         var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "fake"), ("ENERGYBENCH__Fake__DefaultModel", "Nope")));
 
         act.Should().Throw<ConfigurationException>().Which.Problems.Should().ContainSingle()
-            .Which.Should().StartWith("Fake:DefaultModel = 'Nope' (set by ENERGYBENCH__Fake__DefaultModel): allowed the name of one of Fake:Models");
+            .Which.Should().StartWith("Fake:DefaultModel = 'Nope' (set by ENERGYBENCH__Fake__DefaultModel): allowed exactly the name of one of Fake:Models");
     }
 
     [Fact]
