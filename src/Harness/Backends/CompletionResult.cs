@@ -11,6 +11,13 @@ public sealed record CompletionResult
     /// <summary>The model the server says it ran (<c>model</c> in the response).</summary>
     public required string ServedModel { get; init; }
 
+    /// <summary>
+    /// The name <see cref="ServedModel"/> must be for the request to have run the requested model, compared exactly:
+    /// for GPT4All given a model's file name, the display name that file maps to (GPT4All answers with display
+    /// names); null when it is <see cref="RequestedModel"/> itself.
+    /// </summary>
+    public string? ExpectedServedModel { get; init; }
+
     public required string Text { get; init; }
 
     public required double StartS { get; init; }
@@ -27,8 +34,15 @@ public sealed record CompletionResult
 
     public required TokenCountSource CompletionTokensSource { get; init; }
 
-    /// <summary>Words in <see cref="Text"/>: runs of non-space characters that hold a letter or digit.</summary>
+    /// <summary>Words in <see cref="Text"/>, counted by <see cref="WordRule"/>.</summary>
     public required int WordCount { get; init; }
+
+    /// <summary>
+    /// How <see cref="WordCount"/> was counted: <see cref="Text.TextMetrics.WordRule"/> (UAX #29 word boundaries with
+    /// ICU's dictionary segmentation). Null in records written before the rule was recorded, whose words were runs of
+    /// non-space characters holding a letter or digit.
+    /// </summary>
+    public string? WordRule { get; init; }
 
     /// <summary>User-perceived characters (text elements) in <see cref="Text"/>.</summary>
     public required int CharacterCount { get; init; }

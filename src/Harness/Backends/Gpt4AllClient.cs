@@ -9,7 +9,9 @@ namespace SlmEnergyBench.Harness.Backends;
 
 /// <summary>
 /// Client of the GPT4All desktop API server (OpenAI-like, no streaming, one request at a time). Sends only the
-/// fields GPT4All accepts, times each call on the <see cref="SessionClock"/>, and checks the served model.
+/// fields GPT4All accepts, times each call on the <see cref="SessionClock"/>, and checks the served model by
+/// GPT4All's own rule (<see cref="Gpt4AllModelNames"/>): a model is named by its display name or its file name,
+/// exactly, and the response carries the display name.
 /// </summary>
 public sealed class Gpt4AllClient : ICompletionBackend, IDisposable
 {
@@ -17,14 +19,20 @@ public sealed class Gpt4AllClient : ICompletionBackend, IDisposable
     private readonly SessionClock _clock;
     private readonly HttpClient _http;
     private readonly string _baseUrl;
+    private readonly Gpt4AllModelCatalog _catalog;
 
-    public Gpt4AllClient(BackendOptions options, SessionClock clock, HttpMessageHandler? handler = null)
+    /// <param name="options">The <c>Backend</c> section.</param>
+    /// <param name="clock">Times each request.</param>
+    /// <param name="handler">HTTP handler (tests); a default one when null.</param>
+    /// <param name="catalog">Which file each GPT4All model is; <see cref="Gpt4AllModelCatalog.ThisMachine"/> when null.</param>
+    public Gpt4AllClient(BackendOptions options, SessionClock clock, HttpMessageHandler? handler = null, Gpt4AllModelCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         Validate(options);
         _options = options;
         _clock = clock;
+        _catalog = catalog ?? Gpt4AllModelCatalog.ThisMachine;
         _baseUrl = options.BaseUrl.TrimEnd('/');
 
         // The configured timeouts are enforced per call with a linked token; HttpClient's own 100 s default is too short.
@@ -95,7 +103,7 @@ public sealed class Gpt4AllClient : ICompletionBackend, IDisposable
             return Availability.No(Unreachable(ex).Message);
         }
 
-        return Gpt4AllProbe.Judge(_baseUrl, url, body, models);
+        return Gpt4AllProbe.Judge(_baseUrl, url, body, models, _catalog);
     }
 
     public void Dispose() => _http.Dispose();
@@ -124,17 +132,19 @@ public sealed class Gpt4AllClient : ICompletionBackend, IDisposable
         }
     }
 
-    private static CompletionResult ToResult(string url, CompletionRequest request, string body, double startS, double endS)
+    private CompletionResult ToResult(string url, CompletionRequest request, string body, double startS, double endS)
     {
         var parsed = Gpt4AllResponse.TryParse(body, out var problem)
             ?? throw new BackendException(Gpt4AllMessages.Malformed(url, problem, body));
-        if (!string.Equals(parsed.Model.Trim(), request.Model.Trim(), StringComparison.OrdinalIgnoreCase))
-            throw new ServedModelMismatchException(request.Model, parsed.Model, Gpt4AllMessages.ModelMismatch(request.Model, parsed.Model));
+        var expected = Gpt4AllModelNames.ExpectedServedName(request.Model, _catalog);
+        if (!Gpt4AllModelNames.Comparer.Equals(parsed.Model, expected))
+            throw new ServedModelMismatchException(request.Model, parsed.Model, Gpt4AllMessages.ModelMismatch(request.Model, expected, parsed.Model));
 
         return new CompletionResult
         {
             RequestedModel = request.Model,
             ServedModel = parsed.Model,
+            ExpectedServedModel = Gpt4AllModelNames.Comparer.Equals(expected, request.Model) ? null : expected,
             Text = parsed.Text,
             StartS = startS,
             EndS = endS,
@@ -143,6 +153,7 @@ public sealed class Gpt4AllClient : ICompletionBackend, IDisposable
             PromptTokensSource = parsed.PromptTokens is null ? TokenCountSource.Unavailable : TokenCountSource.ServerUsage,
             CompletionTokensSource = parsed.CompletionTokens is null ? TokenCountSource.Unavailable : TokenCountSource.ServerUsage,
             WordCount = TextMetrics.CountWords(parsed.Text),
+            WordRule = TextMetrics.WordRule,
             CharacterCount = TextMetrics.CountCharacters(parsed.Text),
             FinishReason = parsed.FinishReason,
         };

@@ -35,9 +35,33 @@ internal static class Gpt4AllMessages
     public static string Malformed(string url, string problem, string body) =>
         $"GPT4All's answer to {url} is not a usable completion: {problem}. Body: {Snippet(body)}";
 
-    public static string ModelMismatch(string requested, string served) =>
-        $"Requested model '{requested}' but GPT4All served '{served}'. GPT4All silently answers with its default model " +
-        "when the requested name is unknown: use a model name exactly as listed by GET /v1/models (the display name).";
+    public static string ModelMismatch(string requested, string expected, string served)
+    {
+        var answer = expected == requested ? "" : $", which GPT4All answers as '{expected}' (the display name of that file)";
+        return $"Requested model '{requested}'{answer}, but GPT4All served '{served}'. {Gpt4AllModelNames.Rule}: " +
+               "use a display name exactly as GET /v1/models lists it, or a model's file name.";
+    }
+
+    /// <summary>Why one configured model is not served, and what to do; the caller adds the list of available models.</summary>
+    public static string NotServed(string model, IReadOnlyCollection<string> served, Gpt4AllModelCatalog catalog)
+    {
+        if (Gpt4AllModelNames.NearMiss(model, served, catalog) is { } meant)
+            return $"'{model}': {Gpt4AllModelNames.Rule}. Did you mean '{meant}'? Fix the name in Models.";
+        if (catalog.DisplayNameOf(model) is { } display)
+        {
+            return $"'{model}', the file of GPT4All's model '{display}', which this GPT4All does not list (it would silently answer with its default model instead). " +
+                   $"Download '{display}' in GPT4All (if you renamed it there, use the name it lists), or fix the name in Models.";
+        }
+
+        if (model.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"'{model}' (it would silently answer with its default model instead). {Gpt4AllModelNames.Rule}; its API lists display names only, " +
+                   $"and '{model}' is no file of {catalog.Source}, so which listed model it is cannot be checked. Use the display name GPT4All lists.";
+        }
+
+        return $"'{model}' (it would silently answer with its default model instead). {Gpt4AllModelNames.Rule}. " +
+               "Download the model in GPT4All or fix the name in Models.";
+    }
 
     public static string Snippet(string body)
     {

@@ -1,25 +1,31 @@
 namespace SlmEnergyBench.Harness.Backends;
 
-/// <summary>Judges the answer of <c>GET /v1/models</c> against the configured models.</summary>
+/// <summary>
+/// Judges the answer of <c>GET /v1/models</c> against the configured models, by GPT4All's own rule
+/// (<see cref="Gpt4AllModelNames"/>): a display name it lists, or the file name of a model it lists.
+/// </summary>
 internal static class Gpt4AllProbe
 {
-    public static Availability Judge(string baseUrl, string url, string body, IReadOnlyList<string> models)
+    public static Availability Judge(string baseUrl, string url, string body, IReadOnlyList<string> models, Gpt4AllModelCatalog catalog)
     {
         var served = Gpt4AllJson.ModelIds(body);
         if (served is null)
             return Availability.No(Gpt4AllMessages.Malformed(url, "not an OpenAI-style model list ({\"data\":[{\"id\":...}]})", body));
 
-        var known = new HashSet<string>(served.Select(m => m.Trim()), StringComparer.OrdinalIgnoreCase);
-        var missing = models.Where(m => !known.Contains(m.Trim())).ToList();
         var available = served.Count == 0 ? "(none)" : string.Join(", ", served.Select(m => $"'{m}'"));
-        if (missing.Count > 0)
+        var problems = new List<string>();
+        var byFile = new List<string>();
+        foreach (var model in models)
         {
-            return Availability.No(
-                $"GPT4All at {baseUrl} does not serve {string.Join(", ", missing.Select(m => $"'{m}'"))} " +
-                $"(it would silently answer with its default model instead). Available: {available}. " +
-                "Download the model in GPT4All or fix the name in Models.");
+            var display = Gpt4AllModelNames.Resolve(model, served, catalog);
+            if (display is null)
+                problems.Add(Gpt4AllMessages.NotServed(model, served, catalog));
+            else if (!Gpt4AllModelNames.Comparer.Equals(display, model))
+                byFile.Add($"'{model}' is the file of '{display}'");
         }
 
-        return Availability.Yes($"GPT4All at {baseUrl} serves: {available}");
+        if (problems.Count > 0)
+            return Availability.No($"GPT4All at {baseUrl} does not serve {string.Join(" ", problems)} Available: {available}.");
+        return Availability.Yes($"GPT4All at {baseUrl} serves: {available}" + (byFile.Count > 0 ? $" ({string.Join("; ", byFile)})" : ""));
     }
 }

@@ -46,6 +46,9 @@ public static class ConfigValidator
             v.That("Generation:TopP", topP, topP > 0 && topP <= 1, "greater than 0 and at most 1, or absent");
 
         v.Range("Protocol:WarmupRequests", o.Protocol.WarmupRequests, 0, 100);
+        v.That("Protocol:WarmupPrompt", o.Protocol.WarmupPrompt,
+            !string.IsNullOrWhiteSpace(o.Protocol.WarmupPrompt) && o.Protocol.WarmupPrompt.Length <= ProtocolOptions.MaxWarmupPromptLength,
+            $"a non-empty prompt of at most {ProtocolOptions.MaxWarmupPromptLength} characters (default \"{ProtocolOptions.DefaultWarmupPrompt}\")");
         v.Range("Protocol:PauseMs", o.Protocol.PauseMs, 0, 600_000);
         v.Range("Protocol:Repetitions", o.Protocol.Repetitions, 1, 1000);
         v.Range("Protocol:IdleSeconds", o.Protocol.IdleSeconds, 0, 3600);
@@ -92,8 +95,8 @@ public static class ConfigValidator
             v.Range($"Fake:Models:{i}:ActiveGpuPowerW", m.ActiveGpuPowerW, 0, 10_000);
         }
 
-        v.That("Fake:DefaultModel", f.DefaultModel, f.Models.Any(m => string.Equals(m.Name, f.DefaultModel, StringComparison.OrdinalIgnoreCase)),
-            "the name of one of Fake:Models (" + string.Join(", ", f.Models.Select(m => m.Name)) + ")");
+        v.That("Fake:DefaultModel", f.DefaultModel, f.Models.Any(m => string.Equals(m.Name, f.DefaultModel, StringComparison.Ordinal)),
+            "exactly the name of one of Fake:Models (" + string.Join(", ", f.Models.Select(m => m.Name)) + ")");
         v.Positive("Fake:PrefillTokensPerSecond", f.PrefillTokensPerSecond);
         v.Range("Fake:ContextTokens", f.ContextTokens, 1, 10_000_000);
         v.Range("Fake:IdleCpuPowerW", f.IdleCpuPowerW, 0, 10_000);

@@ -42,7 +42,14 @@ public sealed class FakeOptions
 
 public sealed class FakeModelOptions
 {
+    /// <summary>The display name: what the fake lists and answers with, as GPT4All does.</summary>
     public string Name { get; set; } = "";
+
+    /// <summary>
+    /// The model's file name, which the fake also accepts as a request's <c>model</c> (as GPT4All does); empty means
+    /// the file GPT4All's catalogue gives the display name, or none when it is not in the catalogue.
+    /// </summary>
+    public string FileName { get; set; } = "";
 
     /// <summary>Decode speed, tokens per second.</summary>
     public double TokensPerSecond { get; set; } = 100;

@@ -5,6 +5,18 @@ public sealed class ProtocolOptions
     /// <summary>Unmeasured requests sent to each model before its first measured case (loads the model).</summary>
     public int WarmupRequests { get; set; } = 1;
 
+    /// <summary>The default of <see cref="WarmupPrompt"/>.</summary>
+    public const string DefaultWarmupPrompt = "Say hello in one short sentence.";
+
+    /// <summary>Longest <see cref="WarmupPrompt"/> allowed, in characters: a warm-up loads the model, it measures nothing.</summary>
+    public const int MaxWarmupPromptLength = 2000;
+
+    /// <summary>
+    /// The prompt of the warm-up requests: a fixed short prompt of its own, not one of the dataset's, so a dataset
+    /// prompt the server cannot answer fails only its own case instead of the warm-up and with it every case of the model.
+    /// </summary>
+    public string WarmupPrompt { get; set; } = DefaultWarmupPrompt;
+
     /// <summary>
     /// Idle time before each measured request, in milliseconds. At least two meter intervals keeps the
     /// previous request's tail out of this request's first (edge) sample.

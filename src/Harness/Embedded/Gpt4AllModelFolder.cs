@@ -1,18 +1,11 @@
 using System.Runtime.InteropServices;
+using SlmEnergyBench.Harness.Backends;
 
 namespace SlmEnergyBench.Harness.Embedded;
 
 /// <summary>GPT4All's model folder and its model names, so one file can be measured through GPT4All and directly.</summary>
 public static class Gpt4AllModelFolder
 {
-    /// <summary>GPT4All display names and their files (GPT4All's model list).</summary>
-    public static readonly IReadOnlyDictionary<string, string> KnownFiles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Llama 3.2 1B Instruct"] = "Llama-3.2-1B-Instruct-Q4_0.gguf",
-        ["Llama 3.2 3B Instruct"] = "Llama-3.2-3B-Instruct-Q4_0.gguf",
-        ["Llama 3 8B Instruct"] = "Meta-Llama-3-8B-Instruct.Q4_0.gguf",
-    };
-
     /// <summary>The folder GPT4All stores models in on this platform.</summary>
     public static string Default()
     {
@@ -24,13 +17,14 @@ public static class Gpt4AllModelFolder
         return Path.Combine(home, ".local", "share", "nomic.ai", "GPT4All");
     }
 
-    /// <summary>The file for a GPT4All model name in <paramref name="folder"/>: the known file name, or the name itself (with or without .gguf).</summary>
+    /// <summary>
+    /// The file for a GPT4All model name in <paramref name="folder"/>, named as GPT4All names models (exactly, see
+    /// <see cref="Gpt4AllModelNames"/>): a display name's file in GPT4All's catalogue, or the name itself as a file
+    /// name (with or without .gguf); null when none of them is there.
+    /// </summary>
     public static string? Find(string folder, string name)
     {
-        var candidates = new List<string>();
-        if (KnownFiles.TryGetValue(name, out var known))
-            candidates.Add(known);
-        candidates.Add(name);
+        var candidates = new List<string>(Gpt4AllModelCatalog.ThisMachine.FilesOf(name)) { name };
         candidates.Add(name + ".gguf");
         return candidates.Select(c => Path.Combine(folder, c)).FirstOrDefault(File.Exists);
     }

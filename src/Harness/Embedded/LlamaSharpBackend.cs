@@ -181,6 +181,7 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
             PromptTokensSource = TokenCountSource.EngineCount,
             CompletionTokensSource = TokenCountSource.EngineCount,
             WordCount = TextMetrics.CountWords(text),
+            WordRule = TextMetrics.WordRule,
             CharacterCount = TextMetrics.CountCharacters(text),
             FinishReason = finish,
             PrefillS = prefillEndS - startS,

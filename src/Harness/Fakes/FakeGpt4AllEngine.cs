@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
+using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Configuration;
 
 namespace SlmEnergyBench.Harness.Fakes;
 
 /// <summary>
-/// The behaviour of the fake GPT4All server, apart from HTTP hosting: routes, validation, the silent fallback to
-/// the default model, generation one request at a time, latency proportional to tokens, and the busy file.
+/// The behaviour of the fake GPT4All server, apart from HTTP hosting: routes, validation, models by display name or
+/// file name, the silent fallback to the default model, generation one request at a time, latency proportional to
+/// tokens, and the busy file.
 /// </summary>
 internal sealed class FakeGpt4AllEngine : IDisposable
 {
@@ -49,6 +51,10 @@ internal sealed class FakeGpt4AllEngine : IDisposable
         _oneAtATime.Dispose();
     }
 
+    private static string? FileOf(FakeModelOptions model) =>
+        model.FileName.Length > 0 ? model.FileName : Gpt4AllModelCatalog.BuiltIn.FilesOf(model.Name).FirstOrDefault();
+
+    /// <summary>GET /v1/models/&lt;name&gt;: GPT4All matches display names only there, and answers {} for anything else.</summary>
     private JsonObject Describe(string name) =>
         _models.Any(m => m.Name == name) ? FakeJson.Model(name) : [];
 
@@ -58,8 +64,10 @@ internal sealed class FakeGpt4AllEngine : IDisposable
         if (request is null)
             return new FakeReply(400, FakeJson.Error(error));
 
-        // GPT4All's quirk: an unknown name is not an error, the default model answers and says so in "model".
-        var model = _models.FirstOrDefault(m => m.Name == request.Model) ?? _models.First(m => m.Name == _options.DefaultModel);
+        // GPT4All's rule: the first model whose display name or file name equals the name exactly; an unknown name is
+        // not an error, the default model answers, and "model" is always the display name.
+        var model = _models.FirstOrDefault(m => m.Name == request.Model || (FileOf(m) is { } file && file == request.Model))
+            ?? _models.First(m => m.Name == _options.DefaultModel);
         await _oneAtATime.WaitAsync(_stopping.Token).ConfigureAwait(false);
         try
         {

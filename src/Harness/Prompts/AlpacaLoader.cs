@@ -3,8 +3,8 @@ using SlmEnergyBench.Harness.Configuration;
 namespace SlmEnergyBench.Harness.Prompts;
 
 /// <summary>
-/// Loads the prompts of a run from an Alpaca JSON dataset (<c>[{"instruction", "input", "output"}]</c>), from an
-/// http(s) URL (downloaded once into <c>Prompts:CacheDirectory</c> and verified by SHA-256 on every later load)
+/// Loads the prompts of a run from an Alpaca dataset, a JSON array (<c>[{"instruction", "input", "output"}]</c>) or
+/// JSON Lines (one such object per line), told apart by content (<see cref="AlpacaDataset"/>), from an http(s) URL (downloaded once into <c>Prompts:CacheDirectory</c> and verified by SHA-256 on every later load)
 /// or from a local file. Selects <c>Prompts:Count</c> of the first <c>Prompts:Pool</c> items.
 /// </summary>
 public sealed class AlpacaLoader
@@ -47,7 +47,7 @@ public sealed class AlpacaLoader
     private string Text(AlpacaItem item, int index, string source)
     {
         if (string.IsNullOrWhiteSpace(item.Instruction))
-            throw new PromptLoadException($"{source}: item {index} has an empty 'instruction'; it cannot be a prompt.");
+            throw new PromptLoadException($"{source} line {item.Line}: item {index} has an empty 'instruction'; it cannot be a prompt.");
         return _options.IncludeInput && item.Input.Length > 0 ? item.Instruction + "\n\n" + item.Input : item.Instruction;
     }
 

@@ -33,6 +33,7 @@ public sealed record StudyMethodFigures(
 /// <param name="InferenceTimeSeconds">Summary of the per-response durations, in seconds.</param>
 /// <param name="WordsPerSecond">Mean over responses of <see cref="TextMetrics.CountWords"/>(output) / time: real words, aggregated as the study did.</param>
 /// <param name="WordsPerSecondRatioOfTotals">Σ words / Σ time.</param>
+/// <param name="WordRule">How the words were counted (<see cref="TextMetrics.WordRule"/>: UAX #29 with ICU's dictionary segmentation).</param>
 /// <param name="TokensPerSecondMeanOfRatios">Mean over responses of outputToken / time (the study's aggregation, for comparison).</param>
 /// <param name="TokensPerSecondRatioOfTotals">Σ outputToken / Σ time.</param>
 /// <param name="GpuEnergyPerResponseJoules">Mean over responses of mean gpuPowerMw × duration, in joules.</param>
@@ -47,6 +48,7 @@ public sealed record ProjectMethodFigures(
     SampleStatistics InferenceTimeSeconds,
     double WordsPerSecond,
     double WordsPerSecondRatioOfTotals,
+    string WordRule,
     double TokensPerSecondMeanOfRatios,
     double TokensPerSecondRatioOfTotals,
     double GpuEnergyPerResponseJoules,
@@ -109,6 +111,7 @@ public static class SeedStudyAnalysis
             SampleStatistics.Of(times),
             Ratios.MeanOfRatios(words, times),
             Ratios.RatioOfTotals(words, times),
+            TextMetrics.WordRule,
             Ratios.MeanOfRatios(tokens, times),
             Ratios.RatioOfTotals(tokens, times),
             gpu.Average(),

@@ -134,6 +134,7 @@ public static class SeedStudyImport
                 PromptTokensSource = TokenCountSource.ServerUsage,
                 CompletionTokensSource = TokenCountSource.ServerUsage,
                 WordCount = words,
+                WordRule = TextMetrics.WordRule,
                 CharacterCount = record.OutputLength,
                 FinishReason = "",
             },

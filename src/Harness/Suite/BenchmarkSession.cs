@@ -391,19 +391,26 @@ public sealed class BenchmarkSession : IAsyncDisposable
         return warmup;
     }
 
+    /// <summary>
+    /// <c>Protocol:WarmupRequests</c> unmeasured requests with <c>Protocol:WarmupPrompt</c> (never a dataset prompt, so
+    /// a dataset prompt the server cannot answer fails only its own case), then the model's idle measurement. A failure
+    /// says which request, which prompt and the backend's answer, and fails every case of the model.
+    /// </summary>
     private async Task WarmUpCoreAsync(string model, CancellationToken cancellationToken)
     {
         var g = Config.Options.Generation;
-        var text = Prompts!.Prompts[0].Text;
-        for (var i = 0; i < Config.Options.Protocol.WarmupRequests; i++)
+        var p = Config.Options.Protocol;
+        for (var i = 0; i < p.WarmupRequests; i++)
         {
             try
             {
-                await _backend!.CompleteAsync(new CompletionRequest(model, text, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
+                await _backend!.CompleteAsync(new CompletionRequest(model, p.WarmupPrompt, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
             }
             catch (BackendException e)
             {
-                throw new BackendException($"warm-up request {i + 1} of '{model}' failed, so none of its cases can be measured: {e.Message}", e);
+                var shown = p.WarmupPrompt.Length <= 100 ? p.WarmupPrompt : string.Concat(p.WarmupPrompt.AsSpan(0, 100), "...");
+                throw new BackendException($"warm-up request {i + 1} of {p.WarmupRequests} to '{model}' (Protocol:WarmupPrompt \"{shown}\") failed, " +
+                                           $"so none of its cases can be measured: {e.Message}", e);
             }
         }
 

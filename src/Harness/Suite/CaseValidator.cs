@@ -4,14 +4,23 @@ using SlmEnergyBench.Harness.Metering;
 
 namespace SlmEnergyBench.Harness.Suite;
 
-/// <summary>What a measurement needs to be valid. Each problem says what was seen and what was expected.</summary>
+/// <summary>
+/// What a measurement needs to be valid. Each problem says what was seen and what was expected. The served model
+/// must be exactly the name the request should be answered with (<see cref="CompletionResult.ExpectedServedModel"/>,
+/// else the requested name): GPT4All matches names exactly and answers any other with its default model.
+/// </summary>
 public static class CaseValidator
 {
     public static IReadOnlyList<string> Check(CompletionResult completion, WindowEnergy window, MeterOptions meter)
     {
         var problems = new List<string>();
-        if (!string.Equals(completion.ServedModel.Trim(), completion.RequestedModel.Trim(), StringComparison.OrdinalIgnoreCase))
-            problems.Add($"served model '{completion.ServedModel}' is not the requested '{completion.RequestedModel}'");
+        var expected = completion.ExpectedServedModel ?? completion.RequestedModel;
+        if (!string.Equals(completion.ServedModel, expected, StringComparison.Ordinal))
+        {
+            var answeredAs = expected == completion.RequestedModel ? "" : $", which the backend answers as '{expected}'";
+            problems.Add($"served model '{completion.ServedModel}' is not the requested '{completion.RequestedModel}'{answeredAs} " +
+                         "(names are compared exactly, letter case included, as GPT4All matches them)");
+        }
         if (completion.CompletionTokens is not > 0)
             problems.Add($"completion tokens = {completion.CompletionTokens?.ToString() ?? "none"} ({completion.CompletionTokensSource}): a measurement needs at least one generated token");
         if (completion.WallSeconds <= 0)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Unit.Support;
+using SlmEnergyBench.Unit.Text;
 
 namespace SlmEnergyBench.Unit.Backends;
 
@@ -91,7 +92,8 @@ public sealed class Gpt4AllClientRequestTests
         result.CompletionTokens.Should().Be(9);
         result.PromptTokensSource.Should().Be(TokenCountSource.ServerUsage);
         result.CompletionTokensSource.Should().Be(TokenCountSource.ServerUsage);
-        result.WordCount.Should().Be(4);
+        result.WordCount.Should().Be(5); // Joules | calories | and | kilowatt | hours (UAX #29 breaks at the hyphen)
+        result.WordRule.Should().Be("uax29-icu-dictionary");
         result.CharacterCount.Should().Be(37);
         result.StartS.Should().BeGreaterThanOrEqualTo(0);
         result.WallSeconds.Should().BeGreaterThanOrEqualTo(0.19);
@@ -118,35 +120,65 @@ public sealed class Gpt4AllClientRequestTests
     [Fact]
     public async Task CompleteAsync_ServedModelDiffers_ThrowsMismatchNamingBoth()
     {
-        // Arrange
+        // Act
+        var error = await MismatchAsync(requested: "Llama 3.2 3B Instruct", served: "Llama 3 8B Instruct");
+
+        // Assert
+        error.Requested.Should().Be("Llama 3.2 3B Instruct");
+        error.Served.Should().Be("Llama 3 8B Instruct");
+        error.Message.Should().Contain("'Llama 3.2 3B Instruct'").And.Contain("'Llama 3 8B Instruct'")
+            .And.Contain("silently answers any other name with its default model").And.Contain("GET /v1/models");
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ServedModelDiffersOnlyInCaseAndSpaces_ThrowsMismatch()
+    {
+        // Act: GPT4All answers with the display name it matched exactly, so another spelling is another model.
+        var error = await MismatchAsync(requested: Gpt4AllStub.Model, served: "llama 3.2 1b instruct ");
+
+        // Assert
+        error.Message.Should().Contain("letter case");
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ModelByFileName_ExpectsAndAcceptsItsDisplayName()
+    {
+        // Arrange: GPT4All runs Meta-Llama-3-8B-Instruct.Q4_0.gguf and answers with its display name.
         using var server = LocalServers.StartWireMock();
         Gpt4AllStub.OnPost(server, "/v1/completions", 200, Gpt4AllStub.Completion(model: "Llama 3 8B Instruct"));
         using var client = Gpt4AllStub.Client(server);
 
         // Act
-        var act = () => client.CompleteAsync(Gpt4AllStub.Request("Llama 3.2 3B Instruct"), TestContext.Current.CancellationToken);
+        var result = await client.CompleteAsync(Gpt4AllStub.Request("Meta-Llama-3-8B-Instruct.Q4_0.gguf"), TestContext.Current.CancellationToken);
 
         // Assert
-        var error = (await act.Should().ThrowAsync<ServedModelMismatchException>()).Which;
-        error.Requested.Should().Be("Llama 3.2 3B Instruct");
-        error.Served.Should().Be("Llama 3 8B Instruct");
-        error.Message.Should().Contain("'Llama 3.2 3B Instruct'").And.Contain("'Llama 3 8B Instruct'")
-            .And.Contain("silently answers with its default model").And.Contain("GET /v1/models");
+        (result.RequestedModel, result.ServedModel, result.ExpectedServedModel).Should().Be(("Meta-Llama-3-8B-Instruct.Q4_0.gguf", "Llama 3 8B Instruct", "Llama 3 8B Instruct"));
     }
 
     [Fact]
-    public async Task CompleteAsync_ServedModelDiffersOnlyInCaseAndSpaces_IsAccepted()
+    public async Task CompleteAsync_ModelByFileNameAnsweredByAnotherModel_ThrowsMismatchNamingTheExpectedDisplayName()
     {
-        // Arrange
+        // Act: the file is not installed, so GPT4All fell back to its default model.
+        var error = await MismatchAsync(requested: "Meta-Llama-3-8B-Instruct.Q4_0.gguf", served: "Llama 3.2 1B Instruct");
+
+        // Assert
+        error.Message.Should().StartWith("Requested model 'Meta-Llama-3-8B-Instruct.Q4_0.gguf', which GPT4All answers as 'Llama 3 8B Instruct' " +
+            "(the display name of that file), but GPT4All served 'Llama 3.2 1B Instruct'.");
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ChineseAnswer_CountsDictionaryWords()
+    {
+        // Arrange: field input 3, a 57-character Chinese answer of 38 tokens.
         using var server = LocalServers.StartWireMock();
-        Gpt4AllStub.OnPost(server, "/v1/completions", 200, Gpt4AllStub.Completion(model: "llama 3.2 1b instruct "));
+        Gpt4AllStub.OnPost(server, "/v1/completions", 200, Gpt4AllStub.Completion(text: FieldAnswers.Chinese));
         using var client = Gpt4AllStub.Client(server);
 
         // Act
         var result = await client.CompleteAsync(Gpt4AllStub.Request(), TestContext.Current.CancellationToken);
 
         // Assert
-        result.ServedModel.Should().Be("llama 3.2 1b instruct ");
+        (result.WordCount, result.WordRule, result.CharacterCount).Should().Be((FieldAnswers.ChineseDictionaryWords, "uax29-icu-dictionary", 57));
     }
 
     [Theory]
@@ -168,5 +200,14 @@ public sealed class Gpt4AllClientRequestTests
 
         // Assert
         act.Should().Throw<ConfigurationException>().WithMessage($"*{(key.Length == 0 ? "Backend:BaseUrl" : key)}*");
+    }
+
+    private static async Task<ServedModelMismatchException> MismatchAsync(string requested, string served)
+    {
+        using var server = LocalServers.StartWireMock();
+        Gpt4AllStub.OnPost(server, "/v1/completions", 200, Gpt4AllStub.Completion(model: served));
+        using var client = Gpt4AllStub.Client(server);
+        var act = () => client.CompleteAsync(Gpt4AllStub.Request(requested), TestContext.Current.CancellationToken);
+        return (await act.Should().ThrowAsync<ServedModelMismatchException>()).Which;
     }
 }

@@ -12,11 +12,15 @@ internal static class Gpt4AllStub
 {
     public const string Model = "Llama 3.2 1B Instruct";
 
-    public static Gpt4AllClient Client(WireMockServer server, string endpoint = Endpoints.Completions, double timeoutSeconds = 30, double probeSeconds = 3) =>
-        Client(server.Url + "/v1", endpoint, timeoutSeconds, probeSeconds);
+    /// <summary>A client of <paramref name="server"/>; GPT4All's built-in catalogue unless <paramref name="catalog"/> is given (never this machine's).</summary>
+    public static Gpt4AllClient Client(WireMockServer server, string endpoint = Endpoints.Completions, double timeoutSeconds = 30, double probeSeconds = 3,
+        Gpt4AllModelCatalog? catalog = null) =>
+        Client(server.Url + "/v1", endpoint, timeoutSeconds, probeSeconds, catalog);
 
-    public static Gpt4AllClient Client(string baseUrl, string endpoint = Endpoints.Completions, double timeoutSeconds = 30, double probeSeconds = 3) =>
-        new(new BackendOptions { BaseUrl = baseUrl, Endpoint = endpoint, TimeoutSeconds = timeoutSeconds, ProbeTimeoutSeconds = probeSeconds }, new SessionClock());
+    public static Gpt4AllClient Client(string baseUrl, string endpoint = Endpoints.Completions, double timeoutSeconds = 30, double probeSeconds = 3,
+        Gpt4AllModelCatalog? catalog = null) =>
+        new(new BackendOptions { BaseUrl = baseUrl, Endpoint = endpoint, TimeoutSeconds = timeoutSeconds, ProbeTimeoutSeconds = probeSeconds }, new SessionClock(),
+            catalog: catalog ?? Gpt4AllModelCatalog.BuiltIn);
 
     public static CompletionRequest Request(string model = Model, double? topP = null) =>
         new(model, "Name three units of energy.", 1024, 0.7, topP);

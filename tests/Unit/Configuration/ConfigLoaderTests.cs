@@ -138,7 +138,31 @@ public sealed class ConfigLoaderTests
         var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "fake"), ("ENERGYBENCH__Fake__DefaultModel", "Nope")));
 
         act.Should().Throw<ConfigurationException>().Which.Problems.Should().ContainSingle()
-            .Which.Should().StartWith("Fake:DefaultModel = 'Nope' (set by ENERGYBENCH__Fake__DefaultModel): allowed the name of one of Fake:Models");
+            .Which.Should().StartWith("Fake:DefaultModel = 'Nope' (set by ENERGYBENCH__Fake__DefaultModel): allowed exactly the name of one of Fake:Models");
+    }
+
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("")]
+    public void Load_BlankWarmupPrompt_IsRejectedNamingTheDefault(string prompt)
+    {
+        using var repo = TempRepository.WithRealConfig();
+
+        var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "fake"), ("ENERGYBENCH__Protocol__WarmupPrompt", prompt)));
+
+        act.Should().Throw<ConfigurationException>().Which.Problems.Should().ContainSingle().Which.Should().Be(
+            $"Protocol:WarmupPrompt = '{prompt}' (set by ENERGYBENCH__Protocol__WarmupPrompt): allowed a non-empty prompt of at most 2000 characters " +
+            "(default \"Say hello in one short sentence.\").");
+    }
+
+    [Fact]
+    public void Load_NoWarmupPromptConfigured_UsesTheDefaultShortPrompt()
+    {
+        using var repo = TempRepository.WithRealConfig();
+
+        var config = ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "gpt4all")));
+
+        config.Options.Protocol.WarmupPrompt.Should().Be("Say hello in one short sentence.");
     }
 
     [Fact]

@@ -93,6 +93,41 @@ public sealed class FakeGpt4AllServerClientTests
         unknown.Reason.Should().Contain("'Llama 3.2 3B Instruct'").And.Contain($"'{FakeServerSetup.Small}', '{FakeServerSetup.Large}'");
     }
 
+    [Fact]
+    public async Task CheckAndComplete_ModelByFileName_AreAcceptedAndAnsweredWithTheDisplayName()
+    {
+        // Arrange
+        const string file = "Meta-Llama-3-8B-Instruct.Q4_0.gguf";
+        using var fake = FakeGpt4AllServer.Start(FakeServerSetup.Options());
+        using var client = Client(fake);
+
+        // Act
+        var check = await client.CheckAsync([file], TestContext.Current.CancellationToken);
+        var result = await client.CompleteAsync(new CompletionRequest(file, "Explain joules.", 64, 0.7), TestContext.Current.CancellationToken);
+
+        // Assert
+        check.IsAvailable.Should().BeTrue(check.Reason);
+        check.Reason.Should().EndWith($"('{file}' is the file of '{FakeServerSetup.Large}')");
+        (result.RequestedModel, result.ServedModel, result.ExpectedServedModel).Should().Be((file, FakeServerSetup.Large, FakeServerSetup.Large));
+    }
+
+    [Fact]
+    public async Task CheckAsync_DisplayNameInOtherLetterCase_IsRefusedNamingTheListedOne()
+    {
+        // Arrange: GPT4All would answer "llama 3 8b instruct" with its default model, the 1B.
+        using var fake = FakeGpt4AllServer.Start(FakeServerSetup.Options());
+        using var client = Client(fake);
+
+        // Act
+        var check = await client.CheckAsync(["llama 3 8b instruct"], TestContext.Current.CancellationToken);
+        var complete = () => client.CompleteAsync(new CompletionRequest("llama 3 8b instruct", "Hi", 16, 0.7), TestContext.Current.CancellationToken);
+
+        // Assert
+        check.IsAvailable.Should().BeFalse();
+        check.Reason.Should().Contain("letter case").And.Contain($"Did you mean '{FakeServerSetup.Large}'?");
+        (await complete.Should().ThrowAsync<ServedModelMismatchException>()).Which.Served.Should().Be(FakeServerSetup.Small);
+    }
+
     private static Gpt4AllClient Client(FakeGpt4AllServer fake, string endpoint = Endpoints.Completions) =>
         new(new BackendOptions { BaseUrl = fake.BaseUrl, Endpoint = endpoint, TimeoutSeconds = 30 }, new SessionClock());
 }

@@ -119,6 +119,47 @@ public sealed class FakeGpt4AllServerCompletionTests
         document.RootElement.GetProperty("model").GetString().Should().Be(FakeServerSetup.Small);
     }
 
+    // GPT4All's rule (server.cpp): display name or file name, compared exactly; anything else gets the default model.
+    [Theory]
+    [InlineData(FakeServerSetup.Large, FakeServerSetup.Large)]
+    [InlineData("Meta-Llama-3-8B-Instruct.Q4_0.gguf", FakeServerSetup.Large)]
+    [InlineData("Llama-3.2-1B-Instruct-Q4_0.gguf", FakeServerSetup.Small)]
+    [InlineData("llama 3 8b instruct", FakeServerSetup.Small)]
+    [InlineData("meta-llama-3-8b-instruct.q4_0.gguf", FakeServerSetup.Small)]
+    [InlineData(" Llama 3 8B Instruct", FakeServerSetup.Small)]
+    public async Task Completions_ModelByDisplayOrFileName_AnswersWithTheDisplayNameOfTheExactMatch(string requested, string served)
+    {
+        // Arrange
+        using var fake = FakeGpt4AllServer.Start(FakeServerSetup.Options());
+        using var http = new HttpClient();
+
+        // Act
+        var (status, body) = await FakeServerSetup.PostAsync(http, fake.BaseUrl + "/completions", FakeServerSetup.CompletionBody(model: requested));
+
+        // Assert
+        status.Should().Be(200);
+        using var document = JsonDocument.Parse(body);
+        document.RootElement.GetProperty("model").GetString().Should().Be(served);
+    }
+
+    [Fact]
+    public async Task Completions_ConfiguredFileName_IsAcceptedForItsModel()
+    {
+        // Arrange: a sideloaded 8B under a file name of the user's own.
+        var options = FakeServerSetup.Options();
+        options.Models[1].FileName = "my-llama-8b.Q4_K_M.gguf";
+        using var fake = FakeGpt4AllServer.Start(options);
+        using var http = new HttpClient();
+
+        // Act
+        var (_, byOwnFile) = await FakeServerSetup.PostAsync(http, fake.BaseUrl + "/completions", FakeServerSetup.CompletionBody(model: "my-llama-8b.Q4_K_M.gguf"));
+        var (_, byCatalogFile) = await FakeServerSetup.PostAsync(http, fake.BaseUrl + "/completions", FakeServerSetup.CompletionBody(model: "Meta-Llama-3-8B-Instruct.Q4_0.gguf"));
+
+        // Assert: the configured file replaces the catalogue's.
+        JsonDocument.Parse(byOwnFile).RootElement.GetProperty("model").GetString().Should().Be(FakeServerSetup.Large);
+        JsonDocument.Parse(byCatalogFile).RootElement.GetProperty("model").GetString().Should().Be(FakeServerSetup.Small);
+    }
+
     [Fact]
     public async Task Completions_PromptLongerThanContext_Returns500WithEmptyBody()
     {

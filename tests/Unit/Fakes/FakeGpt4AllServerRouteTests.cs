@@ -51,15 +51,18 @@ public sealed class FakeGpt4AllServerRouteTests
         document.RootElement.GetProperty("id").GetString().Should().Be(FakeServerSetup.Large);
     }
 
-    [Fact]
-    public async Task ModelByName_Unknown_Returns200WithEmptyObject()
+    // GPT4All's GET /v1/models/<name> compares display names only: a file name is as unknown there as any other.
+    [Theory]
+    [InlineData("Mistral%207B")]
+    [InlineData("Meta-Llama-3-8B-Instruct.Q4_0.gguf")]
+    public async Task ModelByName_UnknownOrFileName_Returns200WithEmptyObject(string name)
     {
         // Arrange
         using var fake = FakeGpt4AllServer.Start(FakeServerSetup.Options());
         using var http = new HttpClient();
 
         // Act
-        var (status, body) = await FakeServerSetup.SendAsync(http, HttpMethod.Get, fake.BaseUrl + "/models/Mistral%207B");
+        var (status, body) = await FakeServerSetup.SendAsync(http, HttpMethod.Get, fake.BaseUrl + "/models/" + name);
 
         // Assert
         status.Should().Be(200);

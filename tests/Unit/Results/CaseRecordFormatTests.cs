@@ -54,6 +54,7 @@ public sealed class CaseRecordFormatTests
             PromptTokensSource = TokenCountSource.ServerUsage,
             CompletionTokensSource = TokenCountSource.ServerUsage,
             WordCount = 13,
+            WordRule = "uax29-icu-dictionary",
             CharacterCount = 73,
             FinishReason = "stop",
             TimeToFirstTokenS = 0.125,

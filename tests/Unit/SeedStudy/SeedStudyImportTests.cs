@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Metering;
@@ -5,6 +6,7 @@ using SlmEnergyBench.Harness.Reports;
 using SlmEnergyBench.Harness.SeedStudy;
 using SlmEnergyBench.Harness.Summaries;
 using SlmEnergyBench.Unit.Support;
+using SlmEnergyBench.Unit.Text;
 
 namespace SlmEnergyBench.Unit.SeedStudy;
 
@@ -190,5 +192,48 @@ public sealed class SeedStudyImportTests : IDisposable
         summary.Metrics[MetricNames.JoulesPerResponse].Mean.Should().BeApproximately(run.SeedAnalysis.Project.AllDomainsEnergyPerResponseJoules, 1e-6);
         run.Cases.Average(c => c.Completion!.WallSeconds).Should().BeApproximately(study.MeanInferenceTimeSeconds, 1e-9);
         run.Cases[^1].Completion!.EndS.Should().BeApproximately(run.Cases.Sum(c => c.Completion!.WallSeconds), 1e-6);
+    }
+
+    [Fact]
+    public void Import_ChineseAnswer_CountsDictionaryWordsAndRecordsTheRule()
+    {
+        // Arrange: field input 3: a 57-character Chinese answer (52 Han, 5 punctuation marks), 38 tokens in 1.0 s.
+        var input = Path.Combine(Path.GetTempPath(), "slmbench-zh-" + Guid.NewGuid().ToString("N") + ".json");
+        var record = new JsonObject
+        {
+            ["inferenceTime"] = 1000,
+            ["input"] = "描述一下公园里的一天。",
+            ["inputLength"] = 11,
+            ["inputToken"] = 12,
+            ["output"] = FieldAnswers.Chinese,
+            ["outputLength"] = 57,
+            ["outputToken"] = 38,
+            ["energyMetrics"] = new JsonArray(new JsonObject
+            {
+                ["batteryPercentage"] = 100,
+                ["cpuPowerMw"] = 1000,
+                ["gpuPowerMw"] = 10000,
+                ["combinedPowerMw"] = 11000,
+                ["timeElapsed"] = 0,
+            }),
+        };
+        File.WriteAllText(input, new JsonArray(record).ToJsonString());
+
+        try
+        {
+            // Act
+            var run = RunDataReader.Read(SeedStudyImport.Import(input, _root, "Tiny", _time));
+
+            // Assert: dictionary words (ICU 78 counts 32 independently), never 1; characters stay 57.
+            var c = run.Cases.Should().ContainSingle().Subject;
+            (c.Completion!.WordCount, c.Completion.WordRule, c.Completion.CharacterCount).Should().Be((FieldAnswers.ChineseDictionaryWords, "uax29-icu-dictionary", 57));
+            c.WordsPerSecond.Should().BeApproximately(FieldAnswers.ChineseDictionaryWords / 1.0, Exact);
+            c.TokensPerSecond.Should().BeApproximately(38, Exact);
+            run.SeedAnalysis!.Project.WordsPerSecond.Should().BeApproximately(32, Exact);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
     }
 }

@@ -5,7 +5,12 @@ using SlmEnergyBench.Harness.Fakes;
 using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Suite;
 using SlmEnergyBench.Harness.Timing;
+using SlmEnergyBench.Unit.Backends;
 using SlmEnergyBench.Unit.Support;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace SlmEnergyBench.Unit.Suite;
 
@@ -78,6 +83,44 @@ public sealed class BenchmarkSessionTests : IDisposable
         missing.Completion.Should().BeNull("no request is sent for a model the server does not list");
         missing.Problems.Should().ContainSingle().Which.Should().Contain("does not serve 'Phi-3 Mini Instruct'").And.Contain("Available:");
         served.Outcome.Should().Be("passed");
+    }
+
+    [Fact]
+    public async Task RunCase_ServerFailsOnDatasetPrompt1_FailsOnlyCase1BecauseTheWarmupHasItsOwnPrompt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var server = LocalServers.StartWireMock();
+        await using var session = await OpenAgainstStubAsync(server, LoadFake(("ENERGYBENCH__Models", Gpt4AllStub.Model)), ct);
+        var prompt1 = session.Prompts!.Prompts[0].Text;
+        // GPT4All's answer to a prompt it cannot take (longer than the context window): 500 with an empty body.
+        server.Given(Request.Create().WithPath("/v1/completions").UsingPost().WithBody(new JsonPartialMatcher(new { prompt = prompt1 })))
+            .AtPriority(1).RespondWith(Response.Create().WithStatusCode(500));
+
+        var case1 = await session.RunCaseAsync(Gpt4AllStub.Model, 0, ct);
+        var case2 = await session.RunCaseAsync(Gpt4AllStub.Model, 1, ct);
+
+        case1.Outcome.Should().Be("failed");
+        case1.Problems.Should().ContainSingle().Which.Should().Contain("with 500 and an empty body").And.NotContain("warm-up");
+        case2.Outcome.Should().Be("passed", string.Join("; ", case2.Problems));
+        PromptsSent(server).Should().Equal(ProtocolOptions.DefaultWarmupPrompt, prompt1, session.Prompts.Prompts[1].Text);
+    }
+
+    [Fact]
+    public async Task RunCase_WarmupFails_FailsEveryCaseOfTheModelSayingWhichRequestPromptAndAnswer()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var server = LocalServers.StartWireMock();
+        var config = LoadFake(("ENERGYBENCH__Models", Gpt4AllStub.Model), ("ENERGYBENCH__Protocol__WarmupRequests", "2"), ("ENERGYBENCH__Protocol__WarmupPrompt", "Hi."));
+        await using var session = await OpenAgainstStubAsync(server, config, ct);
+        server.Given(Request.Create().WithPath("/v1/completions").UsingPost().WithBody(new JsonPartialMatcher(new { prompt = "Hi." })))
+            .AtPriority(1).RespondWith(Response.Create().WithStatusCode(500));
+
+        var cases = new[] { await session.RunCaseAsync(Gpt4AllStub.Model, 0, ct), await session.RunCaseAsync(Gpt4AllStub.Model, 1, ct) };
+
+        cases.Should().AllSatisfy(c => c.Problems.Should().ContainSingle().Which.Should().StartWith(
+            $"warm-up request 1 of 2 to '{Gpt4AllStub.Model}' (Protocol:WarmupPrompt \"Hi.\") failed, so none of its cases can be measured: " +
+            $"GPT4All answered {server.Url}/v1/completions with 500 and an empty body for model '{Gpt4AllStub.Model}'."));
+        PromptsSent(server).Should().Equal("Hi.");
     }
 
     [Fact]
@@ -255,6 +298,25 @@ public sealed class BenchmarkSessionTests : IDisposable
         session.FatalError.Should().BeNull();
         return session;
     }
+
+    /// <summary>A session whose backend is a WireMock GPT4All serving <see cref="Gpt4AllStub.Model"/> (more stubs may be added at a higher priority).</summary>
+    private static async Task<BenchmarkSession> OpenAgainstStubAsync(WireMockServer server, LoadedConfiguration config, CancellationToken ct)
+    {
+        Gpt4AllStub.OnModels(server, $$"""{"data":[{"id":"{{Gpt4AllStub.Model}}","object":"model"}],"object":"list"}""");
+        server.Given(Request.Create().WithPath("/v1/completions").UsingPost()).AtPriority(2)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Gpt4AllStub.Completion()));
+        var clock = new SessionClock();
+        var backend = Gpt4AllStub.Client(server);
+        var session = await BenchmarkSession.OpenAsync(config, clock, backend, (_, _) => Task.FromResult(new MeterChoice(Meter(clock), "scripted for the test")), [backend], ct);
+        session.SkipReason.Should().BeNull();
+        session.FatalError.Should().BeNull();
+        return session;
+    }
+
+    /// <summary>The prompt of every completion request the stub received, in order.</summary>
+    private static List<string> PromptsSent(WireMockServer server) =>
+        [.. server.LogEntries.Where(e => e.RequestMessage.Path == "/v1/completions").OrderBy(e => e.RequestMessage.DateTime)
+            .Select(e => JsonDocument.Parse(e.RequestMessage.Body!).RootElement.GetProperty("prompt").GetString()!)];
 
     private static List<JsonElement> ReadCases(BenchmarkSession session)
     {

@@ -20,7 +20,40 @@ public sealed class CaseValidatorTests
     {
         var problems = CaseValidator.Check(Completion() with { ServedModel = "Llama 3 8B Instruct" }, Window(30, 2), Meter);
 
-        problems.Should().ContainSingle().Which.Should().Be("served model 'Llama 3 8B Instruct' is not the requested 'Llama 3.2 1B Instruct'");
+        problems.Should().ContainSingle().Which.Should().Be("served model 'Llama 3 8B Instruct' is not the requested 'Llama 3.2 1B Instruct' " +
+            "(names are compared exactly, letter case included, as GPT4All matches them)");
+    }
+
+    [Fact]
+    public void Check_ServedModelInOtherLetterCase_IsAnotherModel()
+    {
+        var problems = CaseValidator.Check(Completion() with { ServedModel = "llama 3.2 1b instruct" }, Window(30, 2), Meter);
+
+        problems.Should().ContainSingle().Which.Should().StartWith("served model 'llama 3.2 1b instruct' is not the requested 'Llama 3.2 1B Instruct'");
+    }
+
+    [Fact]
+    public void Check_ModelByFileNameServedAsItsDisplayName_HasNoProblems()
+    {
+        var byFile = Completion() with { RequestedModel = "Llama-3.2-1B-Instruct-Q4_0.gguf", ExpectedServedModel = "Llama 3.2 1B Instruct" };
+
+        CaseValidator.Check(byFile, Window(30, 2), Meter).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Check_ModelByFileNameServedAsAnother_NamesTheExpectedDisplayName()
+    {
+        var byFile = Completion() with
+        {
+            RequestedModel = "Meta-Llama-3-8B-Instruct.Q4_0.gguf",
+            ExpectedServedModel = "Llama 3 8B Instruct",
+            ServedModel = "Llama 3.2 1B Instruct",
+        };
+
+        var problems = CaseValidator.Check(byFile, Window(30, 2), Meter);
+
+        problems.Should().ContainSingle().Which.Should().StartWith(
+            "served model 'Llama 3.2 1B Instruct' is not the requested 'Meta-Llama-3-8B-Instruct.Q4_0.gguf', which the backend answers as 'Llama 3 8B Instruct'");
     }
 
     [Fact]
