@@ -106,7 +106,11 @@ public sealed class CompositeMeter : IPowerMeter
             ProRataJoules = SumOfParts(cpu.ProRataJoules, gpu.ProRataJoules),
             EdgeJoules = SumOfParts(cpu.EdgeJoules, gpu.EdgeJoules),
             // Each part's edge samples with that part's domains only: the composite total is derived from TotalOf.
-            EdgeSamples = [.. cpu.EdgeSamples.Concat(gpu.EdgeSamples).Select(e => e with { EnergyJ = WithoutTotal(e.EnergyJ) })],
+            EdgeSamples = [.. cpu.EdgeSamples.Concat(gpu.EdgeSamples).Select(e => e with
+            {
+                EnergyJ = WithoutTotal(e.EnergyJ),
+                OutsideNeighbour = e.OutsideNeighbour is { } n ? n with { EnergyJ = WithoutTotal(n.EnergyJ) } : null,
+            })],
             TotalOf = [.. cpu.TotalOf.Concat(gpu.TotalOf).Distinct(StringComparer.Ordinal)],
         };
     }

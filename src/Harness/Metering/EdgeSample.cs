@@ -16,4 +16,11 @@ public sealed record EdgeSample(double StartS, double EndS, double InsideS, IRea
 
     /// <summary>Seconds of the sample outside the window.</summary>
     public double OutsideS => DurationS - InsideS;
+
+    /// <summary>
+    /// For the sample straddling the window's start, the whole sample before it (in the idle pause before the request),
+    /// when the meter had one; null otherwise. Its power tells whether the time outside the window was idle.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public MeterSample? OutsideNeighbour { get; init; }
 }

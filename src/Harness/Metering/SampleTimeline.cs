@@ -131,7 +131,13 @@ public sealed class SampleTimeline
                 covered += overlap;
                 var edge = overlap < s.DurationS;
                 if (edge)
-                    edges.Add(new EdgeSample(s.StartS, s.EndS, overlap, s.EnergyJ));
+                {
+                    // At the start edge, the whole sample before it (inside the idle pause): it shows whether the time
+                    // just outside the window was idle (see EdgeAttribution). None after the end edge: that sample has
+                    // usually not arrived when a window is measured, and it may already hold the next request.
+                    var neighbour = s.StartS < startS && i > 0 ? _samples[i - 1] : null;
+                    edges.Add(new EdgeSample(s.StartS, s.EndS, overlap, s.EnergyJ) { OutsideNeighbour = neighbour });
+                }
                 if (common is null)
                     common = [.. s.EnergyJ.Keys];
                 else

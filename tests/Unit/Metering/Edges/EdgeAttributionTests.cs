@@ -17,10 +17,10 @@ public sealed class EdgeAttributionTests
     /// [0.3, 0.4] and [0.4, 0.5]: busy = cpu 0.3 J, gpu 1.0 J each; [0.5, 0.6]: 0.02 s busy + 0.08 s idle =
     /// cpu 0.06 + 0.08 = 0.14 J, gpu 0.2 + 0.04 = 0.24 J. True energy of the window: cpu 0.81 J, gpu 2.7 J.
     /// </summary>
-    private static WindowEnergy Window()
+    private static WindowEnergy Window(double cpuBeforeJ = 0.1, double gpuBeforeJ = 0.05)
     {
         var timeline = new SampleTimeline([Domains.Cpu, Domains.Gpu]);
-        timeline.Add(new MeterSample(0.1, 0.2, Energy(0.1, 0.05)));
+        timeline.Add(new MeterSample(0.1, 0.2, Energy(cpuBeforeJ, gpuBeforeJ)));
         timeline.Add(new MeterSample(0.2, 0.3, Energy(0.2, 0.525)));
         timeline.Add(new MeterSample(0.3, 0.4, Energy(0.3, 1.0)));
         timeline.Add(new MeterSample(0.4, 0.5, Energy(0.3, 1.0)));
@@ -84,6 +84,35 @@ public sealed class EdgeAttributionTests
         // Assert: gpu pro rata = 0.525 x 0.5 + 2.0 + 0.24 x 0.2 = 2.3105 J; the total is the sum of its parts.
         w.Domains[Domains.Gpu].Joules.Should().BeApproximately(2.3105, Precision);
         w.Domains[Domains.Total].Joules.Should().BeApproximately(0.81 + 2.3105, Precision);
+    }
+
+    [Fact]
+    public void Apply_MachineBusyNextToTheWindow_KeepsProRataAndSaysWhy()
+    {
+        // Arrange: the sample before the window drew 3 + 10 = 13 W, far above the idle 1.5 W: other work ran there.
+        var window = Window(cpuBeforeJ: 0.3, gpuBeforeJ: 1.0);
+
+        // Act
+        var w = EdgeAttribution.Apply(window, Idle);
+
+        // Assert: both edges keep pro rata (the end edge has no neighbour yet and follows the start's verdict).
+        w.Domains[Domains.Cpu].Joules.Should().BeApproximately(0.728, Precision);
+        w.Domains[Domains.Total].Joules.Should().BeApproximately(0.728 + 2.3105, Precision);
+        w.Approximation.Should().Be("Edge rule not applied to 2 edge sample(s), kept pro rata: next to the window the machine drew 13 W, above 1.25 x its idle 1.5 W + 0.25 W, so the time outside the window was not idle.");
+    }
+
+    [Fact]
+    public void Apply_NeighbourJustWithinTheIdleMargin_AttributesTheEdges()
+    {
+        // Arrange: 1.5 W x 1.25 + 0.25 W = 2.125 W is the most an idle neighbour may draw; this one draws 2.1 W.
+        var window = Window(cpuBeforeJ: 0.16, gpuBeforeJ: 0.05);
+
+        // Act
+        var w = EdgeAttribution.Apply(window, Idle);
+
+        // Assert
+        w.Domains[Domains.Cpu].Joules.Should().BeApproximately(0.81, Precision);
+        w.Approximation.Should().BeNull();
     }
 
     [Fact]
