@@ -146,7 +146,7 @@ internal static class ReportText
         var main = run.Manifest.Meter.Method;
         var text = main == EnergyMethod.Measured ? EnergyMethodText.Word(main) : EnergyMethodText.Meaning(main);
         var others = run.Methods.Where(m => m != main).Select(m => (Method: m, Cases: CasesBy(run, m))).Where(x => x.Cases > 0)
-            .Select(x => x.Cases == 1 ? $"1 case's energy is {EnergyMethodText.Word(x.Method)}" : $"{Integer(x.Cases)} cases' energy is {EnergyMethodText.Word(x.Method)}")
+            .Select(x => CasesEnergyIs(x.Cases, x.Method))
             .ToArray();
         return others.Length == 0 ? text : $"{text}, but {string.Join(" and ", others)}";
     }
@@ -191,11 +191,15 @@ internal static class ReportText
             else if (cases == withEnergy)
                 parts.Add($"every energy figure is {word}");
             else if (cases > 0)
-                parts.Add(cases == 1 ? $"1 case's energy is {word}" : $"{Integer(cases)} cases' energy is {word}");
+                parts.Add(CasesEnergyIs(cases, method));
         }
 
         return parts.Count == 0 ? "all energy figures measured" : string.Join("; ", parts);
     }
+
+    /// <summary>"1 case's energy is SIMULATED", "3 cases' energy is ESTIMATED".</summary>
+    private static string CasesEnergyIs(int cases, EnergyMethod method) =>
+        $"{(cases == 1 ? "1 case's" : $"{Integer(cases)} cases'")} energy is {EnergyMethodText.Word(method)}";
 
     /// <summary>What the summary table's energy columns are: the total's, then each domain's.</summary>
     public const string SummaryDomainsNote =
