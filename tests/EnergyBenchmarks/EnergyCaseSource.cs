@@ -1,4 +1,5 @@
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Suite;
 
 namespace SlmEnergyBench.EnergyBenchmarks;
 
@@ -13,21 +14,6 @@ public static class EnergyCaseSource
     public static IEnumerable<TheoryDataRow<string>> Models() =>
         ConfigLoader.Load().Options.Models.Select(m => new TheoryDataRow<string>(m) { TestDisplayName = $"Regression: {m} against its baseline" });
 
-    public static IEnumerable<TheoryDataRow<string, int, int>> Rows()
-    {
-        var options = ConfigLoader.Load().Options;
-        var count = options.Prompts.Count;
-        var repetitions = options.Protocol.Repetitions;
-        foreach (var model in options.Models)
-        {
-            for (var run = 1; run <= repetitions; run++)
-            {
-                for (var number = 1; number <= count; number++)
-                {
-                    var name = $"Energy: {model} / prompt {number} of {count}" + (repetitions > 1 ? $", run {run} of {repetitions}" : "");
-                    yield return new TheoryDataRow<string, int, int>(model, number, run) { TestDisplayName = name };
-                }
-            }
-        }
-    }
+    public static IEnumerable<TheoryDataRow<string, int, int>> Rows() =>
+        CasePlan.Of(ConfigLoader.Load().Options).Select(c => new TheoryDataRow<string, int, int>(c.Model, c.Prompt, c.Run) { TestDisplayName = c.DisplayName });
 }

@@ -13,6 +13,9 @@ public static class ConfigLoader
     public const string OverridePrefix = "ENERGYBENCH__";
     public const string AcceptBaselineVariable = "ENERGYBENCH_ACCEPT_BASELINE";
 
+    /// <summary>Names the interrupted run to continue: a run id or <c>latest</c> (README: "Resume an interrupted run").</summary>
+    public const string ResumeVariable = "ENERGYBENCH_RESUME";
+
     /// <summary>Loads from the repository that contains the current directory, with the process environment.</summary>
     public static LoadedConfiguration Load() =>
         Load(RepositoryPaths.FindRoot(), ReadEnvironment());
@@ -48,7 +51,7 @@ public static class ConfigLoader
         if (candidates.Count == 0)
         {
             var options = Build(Flatten(section), overrideKeys, profile, overrides);
-            ApplyAccept(options, environment);
+            ApplyRunChoices(options, environment);
             return new LoadedConfiguration(options, root, chosenBy, overrides.Select(kv => $"{kv.Key}={kv.Value}").ToList());
         }
 
@@ -70,7 +73,7 @@ public static class ConfigLoader
             var verdict = (probe ?? AutoProbe.Instance).Probe(options, root);
             if (verdict.IsAvailable)
             {
-                ApplyAccept(options, environment);
+                ApplyRunChoices(options, environment);
                 var why = $"{chosenBy}: profile '{profile}' chose '{candidate}' because {verdict.Reason}" +
                           (rejected.Count > 0 ? "; not " + string.Join("; not ", rejected) : "");
                 return new LoadedConfiguration(options, root, why, overrides.Select(kv => $"{kv.Key}={kv.Value}").ToList());
@@ -107,10 +110,12 @@ public static class ConfigLoader
         return options;
     }
 
-    private static void ApplyAccept(BenchOptions options, IReadOnlyDictionary<string, string?> environment)
+    private static void ApplyRunChoices(BenchOptions options, IReadOnlyDictionary<string, string?> environment)
     {
         if (environment.TryGetValue(AcceptBaselineVariable, out var accept) && accept?.Trim().ToLowerInvariant() is "1" or "true" or "yes")
             options.Regression.Accept = true;
+        if (environment.TryGetValue(ResumeVariable, out var resume) && !string.IsNullOrWhiteSpace(resume))
+            options.Results.Resume = resume.Trim();
     }
 
     private static (string Profile, string ChosenBy) ChooseProfile(

@@ -68,6 +68,9 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
     public ResultsWriter? Results { get; }
 
+    /// <summary>Hears every finished case and every warning as the run goes (progress lines, a live display); null hears nothing.</summary>
+    public IRunObserver? Observer { get; set; }
+
     /// <summary>Opens a session with the real parts the configuration names (fakes included for profile <c>fake</c>).</summary>
     public static async Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, CancellationToken cancellationToken)
     {

@@ -1,0 +1,28 @@
+using SlmEnergyBench.Harness.Configuration;
+
+namespace SlmEnergyBench.Harness.Suite;
+
+/// <summary>
+/// The cases a configuration asks for, in the order they run: model by model (<c>Models</c>), each repetition
+/// (<c>Protocol:Repetitions</c>) of all prompts (<c>Prompts:Count</c>) in turn. The test suite's theory rows and
+/// <c>slmbench run</c> both run this plan, so both measure the same cases in the same order.
+/// </summary>
+public static class CasePlan
+{
+    /// <summary>Every case of <paramref name="options"/>: Models x Repetitions x Prompts:Count of them.</summary>
+    public static IReadOnlyList<PlannedCase> Of(BenchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var cases = new List<PlannedCase>();
+        foreach (var model in options.Models)
+        {
+            for (var run = 1; run <= options.Protocol.Repetitions; run++)
+            {
+                for (var prompt = 1; prompt <= options.Prompts.Count; prompt++)
+                    cases.Add(new PlannedCase(model, prompt, run, options.Prompts.Count, options.Protocol.Repetitions));
+            }
+        }
+
+        return cases;
+    }
+}
