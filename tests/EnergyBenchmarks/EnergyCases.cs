@@ -63,6 +63,8 @@ public sealed class EnergyCases(EnergySession fixture)
         output.WriteLine(SummaryText.Format(report.Summary));
         output.WriteLine(report.Energy.Message);
         output.WriteLine(report.Latency.Message);
+        // The summary's first line (the full summary is in the test's output and summary.json) and the verdict.
+        DiagnosticProgress.Say(SummaryText.Format(report.Summary).Split('\n')[0].TrimEnd() + " | " + report.Energy.Message);
         if (report.Accepted)
         {
             output.WriteLine($"Accepted this run as the new baseline: {report.BaselinePath}");
@@ -91,6 +93,7 @@ public sealed class EnergyCases(EnergySession fixture)
         watch.Stop();
 
         output.WriteLine($"Report: {files.Html} (finishing the run's files and making the report took {watch.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s)");
+        DiagnosticProgress.Say($"Report: {files.Html}");
         output.WriteLine($"Also: {files.Markdown}, {files.Csv}, {files.Charts.Count} chart files in {Path.GetDirectoryName(files.Charts.FirstOrDefault() ?? files.Html)}");
         if (LadderRates.Describe(RunDataReader.Read(session.Results!.Directory).Cases) is { } ladder)
             output.WriteLine(ladder);

@@ -30,11 +30,14 @@ public sealed class EnergySession : IAsyncLifetime
         {
             var config = ConfigLoader.Load();
             Session = await BenchmarkSession.OpenAsync(config, TestContext.Current.CancellationToken);
+            Session.Observer = new DiagnosticProgress();
             Failure = Session.FatalError is null ? null : $"{Session.Header} {Session.FatalError}";
+            DiagnosticProgress.Say(Failure ?? Session.SkipReason ?? Session.Header);
         }
         catch (ConfigurationException e)
         {
             Failure = e.Message;
+            DiagnosticProgress.Say(Failure);
         }
     }
 
@@ -65,11 +68,11 @@ public sealed class EnergySession : IAsyncLifetime
             try
             {
                 _report = RunReport.Generate(results.Directory);
-                TestContext.Current.SendDiagnosticMessage($"Report: {_report.Html}");
+                DiagnosticProgress.Say($"Report: {_report.Html}");
             }
             catch (Exception e) when (e is RunDataException or IOException or UnauthorizedAccessException)
             {
-                TestContext.Current.SendDiagnosticMessage($"The run's results are in {results.Directory}, but its report could not be made: {e.Message}. Make it with 'dotnet run --project src/Cli -- report {results.Directory}'.");
+                DiagnosticProgress.Say($"The run's results are in {results.Directory}, but its report could not be made: {e.Message}. Make it with 'dotnet run --project src/Cli -- report {results.Directory}'.");
             }
         }
     }

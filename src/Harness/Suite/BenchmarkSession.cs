@@ -29,6 +29,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
     private readonly IReadOnlyList<IDisposable> _owned;
     private readonly RunManifest? _manifest;
     private int _passed;
+    private int _measuredThisSegment;
+    private readonly double _segmentStartS;
     private int _failed;
     private bool _cancelled;
     private bool _finished;
@@ -49,6 +51,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         Results = results;
         _manifest = manifest;
         _owned = owned;
+        _segmentStartS = clock.Now;
     }
 
     public LoadedConfiguration Config { get; }
@@ -261,6 +264,20 @@ public sealed class BenchmarkSession : IAsyncDisposable
             _passed++;
         else
             _failed++;
+        _measuredThisSegment++;
+        Report(record, kept: false);
+    }
+
+    /// <summary>Tells the observer where the run stands after <paramref name="record"/>.</summary>
+    private void Report(CaseRecord record, bool kept)
+    {
+        if (Observer is null)
+            return;
+        var total = CasePlan.Of(Config.Options).Count;
+        var done = _passed + _failed;
+        var elapsed = Clock.Now - _segmentStartS;
+        double? eta = _measuredThisSegment > 0 ? Math.Max(0, total - done) * elapsed / _measuredThisSegment : null;
+        Observer.CaseFinished(new CaseProgress(record, kept, done, total, _failed, elapsed, eta));
     }
 
     private async Task<CaseRecord> MeasureAsync(CaseRecord record, CancellationToken cancellationToken)
