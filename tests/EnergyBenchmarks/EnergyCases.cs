@@ -32,7 +32,7 @@ public sealed class EnergyCases(EnergySession fixture)
 
         var record = await session.RunCaseAsync(model, prompt - 1, run, TestContext.Current.CancellationToken);
 
-        output.WriteLine(CaseLine.Format(record));
+        output.WriteLine((record.Segment < session.Segment ? $"kept from segment {record.Segment}: " : "") + CaseLine.Format(record));
         Assert.True(record.Problems.Count == 0,
             $"Invalid measurement of {model}, prompt {prompt}: " + string.Join(" | ", record.Problems));
         record.Completion!.CompletionTokens.Should().BePositive();

@@ -1,4 +1,5 @@
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Lifetime;
 using SlmEnergyBench.Harness.Reports;
 using SlmEnergyBench.Harness.Suite;
 
@@ -19,6 +20,7 @@ public sealed class EnergySession : IAsyncLifetime
     public string? Failure { get; private set; }
 
     private int _headerShown;
+    private RunGuard? _guard;
 
     /// <summary>The run's header the first time it is asked for (the first case's first output line), then null.</summary>
     public string? TakeHeader() =>
@@ -31,6 +33,8 @@ public sealed class EnergySession : IAsyncLifetime
             var config = ConfigLoader.Load();
             Session = await BenchmarkSession.OpenAsync(config, TestContext.Current.CancellationToken);
             Session.Observer = new DiagnosticProgress();
+            if (Session.Results is not null)
+                _guard = new RunGuard(Session, watchRunner: true, handleSignals: true);
             Failure = Session.FatalError is null ? null : $"{Session.Header} {Session.FatalError}";
             DiagnosticProgress.Say(Failure ?? Session.SkipReason ?? Session.Header);
         }
@@ -61,6 +65,7 @@ public sealed class EnergySession : IAsyncLifetime
     {
         if (Session is null)
             return;
+        _guard?.Dispose();
         await Session.DisposeAsync();
         if (_report is null && Session.Results is { } results && File.Exists(Path.Combine(results.Directory, RunDataReader.CasesFile))
             && new FileInfo(Path.Combine(results.Directory, RunDataReader.CasesFile)).Length > 0)

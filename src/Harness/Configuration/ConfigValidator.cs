@@ -52,6 +52,7 @@ public static class ConfigValidator
         v.Range("Protocol:PauseMs", o.Protocol.PauseMs, 0, 600_000);
         v.Range("Protocol:Repetitions", o.Protocol.Repetitions, 1, 1000);
         v.Range("Protocol:IdleSeconds", o.Protocol.IdleSeconds, 0, 3600);
+        v.Range("Protocol:IdleDriftPercent", o.Protocol.IdleDriftPercent, 0, 1000);
 
         v.OneOf("Meter:Kind", o.Meter.Kind, MeterKinds.All);
         v.Range("Meter:IntervalMs", o.Meter.IntervalMs, 10, 60_000);

@@ -31,4 +31,11 @@ public sealed class ProtocolOptions
     /// Every case's energy then exists gross and net of idle: net = gross - idle power x window. 0 turns it off.
     /// </summary>
     public double IdleSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// A resumed run warns when a model's idle power in the new segment differs from the earlier segments' by more than
+    /// this percentage of theirs, %: the machine's state changed between segments (another power source, thermal state,
+    /// background load), so its gross figures may not be comparable across segments (net figures subtract each segment's own idle).
+    /// </summary>
+    public double IdleDriftPercent { get; set; } = 10;
 }

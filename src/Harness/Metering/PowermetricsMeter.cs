@@ -122,6 +122,8 @@ public sealed class PowermetricsMeter : IPowerMeter
         }
 
         _process.StandardInput.Close();
+        // The meter's process must not outlive this one, whatever kills it (SIGKILL runs no finalizer).
+        Lifetime.ChildWatchdog.Guard(_process)?.Dispose();
         _intake = new PowermetricsIntake(_timeline, _clock.Now, sample => PowermetricsTotalRule.Refusal(sample, CommandLine, _options.Samplers));
         _stderrReader = _stderr.DrainAsync(_process.StandardError, _stop.Token);
         var process = _process;

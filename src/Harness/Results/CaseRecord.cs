@@ -17,6 +17,9 @@ public sealed record CaseRecord
     /// <summary>Which repetition of this model x prompt (1-based).</summary>
     public int Repetition { get; init; } = 1;
 
+    /// <summary>The run segment that measured this case (<see cref="RunSegment.Number"/>): 1 unless the run was resumed.</summary>
+    public int Segment { get; init; } = 1;
+
     public required string PromptText { get; init; }
 
     /// <summary><c>passed</c> when the measurement is valid, else <c>failed</c> with <see cref="Problems"/>.</summary>

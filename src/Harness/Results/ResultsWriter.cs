@@ -15,12 +15,12 @@ public sealed class ResultsWriter : IDisposable
     private readonly StreamWriter _samples;
     private int _samplesWritten;
 
-    private ResultsWriter(string directory, string runId)
+    private ResultsWriter(string directory, string runId, FileMode mode)
     {
         Directory = directory;
         RunId = runId;
-        _cases = Open(Path.Combine(directory, "cases.jsonl"));
-        _samples = Open(Path.Combine(directory, "samples.jsonl"));
+        _cases = Open(Path.Combine(directory, "cases.jsonl"), mode);
+        _samples = Open(Path.Combine(directory, "samples.jsonl"), mode);
     }
 
     public string Directory { get; }
@@ -39,8 +39,43 @@ public sealed class ResultsWriter : IDisposable
             if (System.IO.Directory.Exists(path))
                 continue;
             System.IO.Directory.CreateDirectory(path);
-            return new ResultsWriter(path, runId);
+            return new ResultsWriter(path, runId, FileMode.CreateNew);
         }
+    }
+
+    /// <summary>
+    /// Reopens the folder of an interrupted run to append to it (a resumed run). A last line that the interruption cut
+    /// short (no newline at the end of <c>cases.jsonl</c> or <c>samples.jsonl</c>) is removed first, so the next record
+    /// starts on its own line; every complete line is kept as it is. Returns the writer and how many bytes were removed.
+    /// </summary>
+    /// <exception cref="IOException">A file cannot be opened for appending.</exception>
+    public static (ResultsWriter Writer, long TornBytes) Resume(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var torn = CutTornLine(Path.Combine(directory, "cases.jsonl")) + CutTornLine(Path.Combine(directory, "samples.jsonl"));
+        return (new ResultsWriter(directory, Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)), FileMode.Append), torn);
+    }
+
+    /// <summary>Truncates <paramref name="path"/> after its last newline; returns the bytes removed (0 when it ends with one or is missing).</summary>
+    private static long CutTornLine(string path)
+    {
+        if (!File.Exists(path))
+            return 0;
+        using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        var length = file.Length;
+        var keep = length;
+        var one = new byte[1];
+        while (keep > 0)
+        {
+            file.Position = keep - 1;
+            file.ReadExactly(one);
+            if (one[0] == (byte)'\n')
+                break;
+            keep--;
+        }
+
+        file.SetLength(keep);
+        return length - keep;
     }
 
     /// <summary>Writes <c>run.json</c> atomically (temp file, then rename), so a crash never leaves half a manifest.</summary>
@@ -82,6 +117,6 @@ public sealed class ResultsWriter : IDisposable
         }
     }
 
-    private static StreamWriter Open(string path) =>
-        new(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read)) { AutoFlush = false };
+    private static StreamWriter Open(string path, FileMode mode) =>
+        new(new FileStream(path, mode, FileAccess.Write, FileShare.Read)) { AutoFlush = false };
 }

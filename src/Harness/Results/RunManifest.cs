@@ -34,18 +34,44 @@ public sealed record RunManifest
 
     public DateTimeOffset? EndedUtc { get; init; }
 
-    /// <summary><c>running</c>, <c>completed</c>, or <c>failed: reason</c>.</summary>
+    /// <summary>
+    /// <c>running</c> (rewritten after every case while the run goes), <c>completed</c>, <c>completed with failures: ...</c>,
+    /// <c>interrupted: why</c> (its runner died, SIGTERM, SIGHUP), <c>cancelled: why</c> (Ctrl-C) or <c>failed: reason</c>.
+    /// A run killed without a chance to write (SIGKILL, a crash, a power loss) stays <c>running</c>: readers call it
+    /// interrupted when no live process holds the run (<see cref="Lifetime.RunLock.IsHeldFor"/>).
+    /// </summary>
     public required string Status { get; init; }
 
+    /// <summary>When run.json was last written (after the last case, at a status change).</summary>
+    public DateTimeOffset? UpdatedUtc { get; init; }
+
+    /// <summary>Cases the configuration plans (models x repetitions x prompts; <see cref="Suite.CasePlan"/>); 0 in runs older than this field.</summary>
+    public int CasesPlanned { get; init; }
+
+    /// <summary>Cases with a record whose outcome is passed (a case re-measured on resume counts once, as its last record).</summary>
     public int CasesPassed { get; init; }
 
     public int CasesFailed { get; init; }
 
-    /// <summary>Idle power before each model and after the last case (the last one shows drift over the run).</summary>
+    /// <summary>The last case recorded, in words (e.g. <c>Llama 3.2 1B Instruct / prompt 3, run 1: passed</c>).</summary>
+    public string? LastCase { get; init; }
+
+    /// <summary>Idle power before each model and after the last case, in every segment (the last one shows drift over the run).</summary>
     public IReadOnlyList<IdleMeasurement> Idle { get; init; } = [];
+
+    /// <summary>The run's segments: its first start and each resumption, in order. Empty in runs older than this field.</summary>
+    public IReadOnlyList<RunSegment> Segments { get; init; } = [];
+
+    /// <summary>What the user was warned of while the run went (idle drift between segments, a prompts file changed, ...).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>The backend a run used.</summary>
+/// <param name="Name">The backend's name (e.g. GPT4All, llama.cpp in process).</param>
+/// <param name="Location">Where it ran (a URL, or a process).</param>
+/// <param name="Endpoint">The configured endpoint.</param>
+/// <param name="Availability"><c>available</c> while every request was answered; else how many requests failed and the first failure
+/// (e.g. <c>available at the start; 12 of 36 requests failed, the first at Llama 3.2 1B Instruct / prompt 7: connection refused</c>).</param>
 public sealed record BackendInfo(string Name, string Location, string Endpoint, string Availability);
 
 /// <summary>Where the prompts came from.</summary>

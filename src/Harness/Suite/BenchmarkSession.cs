@@ -1,9 +1,11 @@
 using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Embedded;
+using SlmEnergyBench.Harness.Lifetime;
 using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Prompts;
 using SlmEnergyBench.Harness.Results;
+using SlmEnergyBench.Harness.Resume;
 using SlmEnergyBench.Harness.Summaries;
 using SlmEnergyBench.Harness.Timing;
 
@@ -20,24 +22,23 @@ public sealed class BenchmarkSession : IAsyncDisposable
     private readonly Dictionary<string, Task> _warmups = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string> _modelProblems;
     private readonly Dictionary<string, IdleMeasurement> _idleByModel = new(StringComparer.Ordinal);
-    private readonly List<IdleMeasurement> _idle = [];
-    private readonly List<CaseRecord> _records = [];
     private readonly Dictionary<string, ModelSummary> _summaries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Baseline? Baseline, string? Missing)> _baselines = new(StringComparer.Ordinal);
     private readonly ICompletionBackend? _backend;
     private readonly IPowerMeter? _meter;
     private readonly IReadOnlyList<IDisposable> _owned;
     private readonly RunManifest? _manifest;
-    private int _passed;
-    private int _measuredThisSegment;
+    private readonly RunState? _state;
+    private readonly RunLock? _lock;
     private readonly double _segmentStartS;
-    private int _failed;
+    private readonly Lock _manifestGate = new();
+    private int _interrupted;
     private bool _cancelled;
     private bool _finished;
 
     private BenchmarkSession(LoadedConfiguration config, SessionClock clock, string header, string? skipReason, string? fatalError,
         ICompletionBackend? backend, IPowerMeter? meter, PromptSet? prompts, ResultsWriter? results, RunManifest? manifest, IReadOnlyList<IDisposable> owned,
-        IReadOnlyDictionary<string, string>? modelProblems = null)
+        IReadOnlyDictionary<string, string>? modelProblems = null, RunState? state = null, RunLock? runLock = null)
     {
         _modelProblems = modelProblems ?? new Dictionary<string, string>();
         Config = config;
@@ -51,6 +52,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
         Results = results;
         _manifest = manifest;
         _owned = owned;
+        _state = state;
+        _lock = runLock;
         _segmentStartS = clock.Now;
     }
 
@@ -112,7 +115,48 @@ public sealed class BenchmarkSession : IAsyncDisposable
             return Unopened(config, clock, null, e.Message, owned);
         }
 
-        var results = ResultsWriter.Create(config.Resolve(o.Results.Directory), o.Profile, clock.OriginUtc);
+        // One run per machine: a second run at once would measure the first one's work (and it would measure ours).
+        var lockPath = string.IsNullOrWhiteSpace(o.Results.MachineLock) ? RunLock.DefaultPath : config.Resolve(o.Results.MachineLock);
+        PriorRun? prior = null;
+        if (o.Results.Resume is { } resume)
+        {
+            try
+            {
+                prior = PriorRun.Find(config.Resolve(o.Results.Directory), resume, lockPath);
+            }
+            catch (ResumeException e)
+            {
+                return Unopened(config, clock, null, e.Message, owned);
+            }
+
+            var differences = ResumeCheck.Differences(prior.Manifest, o, prompts.Sha256, BackendLabel(o, backend), MachineInfo.Collect());
+            if (differences.Count > 0)
+            {
+                return Unopened(config, clock, null, $"Run {prior.Manifest.RunId} cannot be resumed here: {string.Join("; ", differences)}. " +
+                                                     "A resumed run must measure what it started measuring: resume with the run's configuration, prompts, backend and machine, " +
+                                                     "or start a new run (without ENERGYBENCH_RESUME / --resume).", owned);
+            }
+
+            clock.ContinueRun(prior.Manifest.StartedUtc);
+        }
+
+        var runLock = RunLock.TryTake(lockPath, prior?.Manifest.RunId ?? $"a new run of profile '{o.Profile}'", out var refusal);
+        if (runLock is null)
+            return Unopened(config, clock, null, refusal, owned);
+
+        ResultsWriter results;
+        try
+        {
+            results = prior is null ? ResultsWriter.Create(config.Resolve(o.Results.Directory), o.Profile, clock.OriginUtc) : ResultsWriter.Resume(prior.Directory).Writer;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            runLock.Dispose();
+            var where = prior?.Directory ?? config.Resolve(o.Results.Directory);
+            return Unopened(config, clock, null, $"The results folder {where} cannot be written ({e.Message}): make it writable, or point Results:Directory at a writable folder.", owned);
+        }
+
+        runLock.Name(results.RunId);
         IPowerMeter? meter = null;
         try
         {
@@ -129,7 +173,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
             }
 
             // After the start: a meter knows its zones, devices and counters only once it has read them.
-            var manifest = new RunManifest
+            var segmentNumber = (prior?.Manifest.Segments.Count is > 0 and var n ? n : prior is null ? 0 : 1) + 1;
+            var manifest = (prior?.Manifest ?? new RunManifest
             {
                 RunId = results.RunId,
                 Profile = o.Profile,
@@ -143,20 +188,60 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 ModelFiles = (backend as LlamaSharpBackend)?.ModelFiles,
                 Prompts = new PromptSource(prompts.Source, prompts.Sha256, prompts.DatasetItems, o.Prompts.Selection, prompts.Prompts.Count),
                 StartedUtc = clock.OriginUtc,
-                Status = fatal is null ? "running" : "failed: " + fatal,
-                EndedUtc = fatal is null ? null : clock.TimeProvider.GetUtcNow(),
+                Status = "running",
+            }) with
+            {
+                // A resumed run keeps its first start, configuration and prompts; this segment's meter, backend and overrides are its own.
+                Overrides = config.Overrides,
+                Backend = new BackendInfo(BackendLabel(o, backend), backend.Location, o.Backend.Endpoint, "available"),
+                Meter = meter.Provenance with { EdgeRule = RunEdgeRule(o) },
+                MeterChosenBy = choice.Why,
             };
-            var header = Describe(config, backend, choice, prompts, results);
-            results.WriteManifest(manifest);
-            return new BenchmarkSession(config, clock, header, null, fatal, backend, meter, prompts, results, manifest, owned, modelProblems);
+            var segment = new RunSegment(segmentNumber, clock.TimeProvider.GetUtcNow(), clock.Now, Environment.ProcessId, "running")
+            {
+                Meter = $"{meter.Provenance.Meter}, {EnergyMethodText.Word(meter.Provenance.Method)}, domains {string.Join("+", meter.Provenance.Domains)}",
+            };
+            var state = new RunState(manifest, prior, segment);
+            var header = Describe(config, backend, choice, prompts, results) +
+                         (prior is null ? "" : $"; RESUMED as segment {segmentNumber}: {prior.Kept.Count} of {CasesPlanned(o)} cases kept from earlier segments, the others measured now");
+            var session = new BenchmarkSession(config, clock, header, null, fatal, backend, meter, prompts, results, manifest, owned, modelProblems, state, runLock);
+            foreach (var warning in prior?.Warnings ?? [])
+                state.Warn(warning);
+            session.WriteState(fatal is null ? "running" : "failed: " + fatal, ended: fatal is not null);
+            return session;
         }
         catch
         {
-            // Anything else (cancellation included): leave no meter process running and no writer open.
+            // Anything else (cancellation included): leave no meter process running, no writer open and no lock held.
             if (meter is not null)
                 await meter.DisposeAsync().ConfigureAwait(false);
             results.Dispose();
+            runLock.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The cases the configuration plans: models x repetitions x prompts.</summary>
+    private static int CasesPlanned(BenchOptions o) => o.Models.Count * o.Protocol.Repetitions * o.Prompts.Count;
+
+    /// <summary>This run's segment: 1, or the number of this resumption plus 1.</summary>
+    public int Segment => _state?.Segment ?? 1;
+
+    /// <summary>Rewrites run.json with the run as it stands and <paramref name="status"/>; never throws (a disk problem becomes a warning).</summary>
+    private void WriteState(string status, bool ended, Func<RunManifest, RunManifest>? amend = null)
+    {
+        if (_state is null || Results is null)
+            return;
+        lock (_manifestGate)
+        {
+            try
+            {
+                Results.WriteManifest(_state.Manifest(status, ended, Clock.TimeProvider.GetUtcNow(), CasesPlanned(Config.Options), amend));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Observer?.Warn($"run.json in {Results.Directory} could not be rewritten ({e.Message}); the case records in cases.jsonl are unaffected. Free disk space or fix the folder's permissions.");
+            }
         }
     }
 
@@ -207,6 +292,12 @@ public sealed class BenchmarkSession : IAsyncDisposable
             if (_finished)
                 throw new InvalidOperationException($"the run's files in {Results.Directory} are already finished: a case after the report cannot be recorded. Run the tests again.");
             var prompt = Prompts.Prompts[ordinal];
+            if (_state!.KeptRecord(new CaseKey(model, ordinal, repetition)) is { } kept)
+            {
+                Report(kept, kept: true);
+                return kept;
+            }
+
             CaseRecord record;
             try
             {
@@ -257,14 +348,11 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
     private void Record(CaseRecord record)
     {
-        _records.Add(record);
+        record = record with { Segment = Segment };
         Results!.AppendCase(record);
         Results.AppendSamples(_meter!.Samples);
-        if (record.Outcome == "passed")
-            _passed++;
-        else
-            _failed++;
-        _measuredThisSegment++;
+        _state!.Add(record);
+        WriteState("running", ended: false);
         Report(record, kept: false);
     }
 
@@ -273,11 +361,12 @@ public sealed class BenchmarkSession : IAsyncDisposable
     {
         if (Observer is null)
             return;
-        var total = CasePlan.Of(Config.Options).Count;
-        var done = _passed + _failed;
+        var total = CasesPlanned(Config.Options);
+        var done = _state!.Done;
+        var measured = _state.MeasuredThisSegment;
         var elapsed = Clock.Now - _segmentStartS;
-        double? eta = _measuredThisSegment > 0 ? Math.Max(0, total - done) * elapsed / _measuredThisSegment : null;
-        Observer.CaseFinished(new CaseProgress(record, kept, done, total, _failed, elapsed, eta));
+        double? eta = measured > 0 ? Math.Max(0, total - done) * elapsed / measured : null;
+        Observer.CaseFinished(new CaseProgress(record, kept, done, total, _state.Failed, elapsed, eta));
     }
 
     private async Task<CaseRecord> MeasureAsync(CaseRecord record, CancellationToken cancellationToken)
@@ -287,9 +376,11 @@ public sealed class BenchmarkSession : IAsyncDisposable
         try
         {
             completion = await _backend!.CompleteAsync(new CompletionRequest(record.Model, record.PromptText, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
+            _state!.BackendAnswered();
         }
         catch (BackendException e)
         {
+            _state!.BackendFailed(new CaseKey(record.Model, record.PromptOrdinal, record.Repetition).ToString(), e.Message);
             return record with { Problems = [e.Message] };
         }
 
@@ -334,7 +425,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var cases = _records.Where(r => r.Model == model).ToList();
+            var cases = _state!.Records.Where(r => r.Model == model).ToList();
             if (cases.Count(c => c.Outcome == "passed") == 0)
                 throw new InvalidOperationException($"no passed case of '{model}' to summarize: see the failed cases above.");
             var summary = ModelSummaries.Of(model, cases);
@@ -425,9 +516,11 @@ public sealed class BenchmarkSession : IAsyncDisposable
             try
             {
                 await _backend!.CompleteAsync(new CompletionRequest(model, p.WarmupPrompt, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
+                _state!.BackendAnswered();
             }
             catch (BackendException e)
             {
+                _state!.BackendFailed($"the warm-up of {model}", e.Message);
                 var shown = p.WarmupPrompt.Length <= 100 ? p.WarmupPrompt : string.Concat(p.WarmupPrompt.AsSpan(0, 100), "...");
                 throw new BackendException($"warm-up request {i + 1} of {p.WarmupRequests} to '{model}' (Protocol:WarmupPrompt \"{shown}\") failed, " +
                                            $"so none of its cases can be measured: {e.Message}", e);
@@ -436,7 +529,11 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
         // Idle with the model loaded and nothing generating: the reference for this model's net energies.
         if (Config.Options.Protocol.IdleSeconds > 0 && await MeasureIdleAsync($"before {model}", cancellationToken).ConfigureAwait(false) is { } idle)
+        {
             _idleByModel[model] = idle;
+            if (IdleDrift.Check(_state!.EarlierIdle, idle, Config.Options.Protocol.IdleDriftPercent) is { } drift)
+                Warn(drift);
+        }
     }
 
     /// <summary>Waits <c>Protocol:IdleSeconds</c> and measures that window; null (no net figures) when the meter cannot cover it.</summary>
@@ -448,7 +545,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         try
         {
             var idle = IdleMeasurement.From(label, await _meter!.MeasureAsync(startS, Clock.Now, cancellationToken).ConfigureAwait(false));
-            _idle.Add(idle);
+            _state!.AddIdle(idle);
             return idle;
         }
         catch (MeterException)
@@ -521,7 +618,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
     /// <summary>
     /// Ends the run's files: the idle measurement after the last case, the remaining meter samples, the final
-    /// <c>run.json</c> (status, end time, counts, idle). Once only; later calls and <see cref="DisposeAsync"/> do
+    /// <c>run.json</c> (status, end time, counts, idle, segments). Once only; later calls and <see cref="DisposeAsync"/> do
     /// nothing more. The report is made from the folder after this (see <see cref="Reports.RunReport"/>).
     /// </summary>
     public async Task FinishAsync(CancellationToken cancellationToken)
@@ -529,23 +626,19 @@ public sealed class BenchmarkSession : IAsyncDisposable
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_finished || Results is null || _manifest is null)
+            if (_finished || Results is null || _manifest is null || Volatile.Read(ref _interrupted) == 1)
                 return;
             _finished = true;
-            if (_meter is not null && FatalError is null && !_cancelled && _passed + _failed > 0 && Config.Options.Protocol.IdleSeconds > 0)
+            if (_meter is not null && FatalError is null && !_cancelled && _state!.MeasuredThisSegment > 0 && Config.Options.Protocol.IdleSeconds > 0)
                 await MeasureIdleAsync("after the last case", CancellationToken.None).ConfigureAwait(false);
             if (_meter is not null)
                 Results.AppendSamples(_meter.Samples);
-            var status = FatalError is not null ? _manifest.Status : _cancelled ? "cancelled" : "completed";
-            Results.WriteManifest(_manifest with
+            if (await PromptsChangedAsync().ConfigureAwait(false) is { } changed)
+                Warn(changed);
+            WriteState(FinalStatus(), ended: true, m => m with
             {
-                Status = status,
-                EndedUtc = Clock.TimeProvider.GetUtcNow(),
-                CasesPassed = _passed,
-                CasesFailed = _failed,
-                ModelFiles = (_backend as LlamaSharpBackend)?.ModelFiles ?? _manifest.ModelFiles,
-                Meter = _meter?.Provenance is { } provenance ? provenance with { EdgeRule = RunEdgeRule(Config.Options) } : _manifest.Meter,
-                Idle = _idle,
+                ModelFiles = (_backend as LlamaSharpBackend)?.ModelFiles ?? m.ModelFiles,
+                Meter = _meter?.Provenance is { } provenance ? provenance with { EdgeRule = RunEdgeRule(Config.Options) } : m.Meter,
             });
             Results.Dispose();
         }
@@ -553,6 +646,81 @@ public sealed class BenchmarkSession : IAsyncDisposable
         {
             _oneAtATime.Release();
         }
+    }
+
+    /// <summary>
+    /// The run's status at its end: <c>failed: why</c> when it could not start, <c>cancelled</c>, <c>completed</c> when every
+    /// planned case passed, else <c>completed with failures</c> or <c>completed in part</c> saying how many cases failed or never ran.
+    /// </summary>
+    private string FinalStatus()
+    {
+        if (FatalError is not null)
+            return "failed: " + FatalError;
+        var planned = CasesPlanned(Config.Options);
+        var done = _state!.Done;
+        if (_cancelled)
+            return $"cancelled: the test run was cancelled after {done} of {planned} cases";
+        var failed = _state.Failed;
+        var parts = new List<string>();
+        if (failed > 0)
+            parts.Add($"{failed} of {done} cases failed");
+        if (done < planned)
+            parts.Add($"{planned - done} of {planned} planned cases never ran (a test filter chose the others, or they were not reached)");
+        return parts.Count == 0 ? "completed" : (failed > 0 ? "completed with failures: " : "completed in part: ") + string.Join("; ", parts);
+    }
+
+    /// <summary>A warning when the prompts file's SHA-256 is not what the run loaded at its start; null when unchanged or unreadable.</summary>
+    private async Task<string?> PromptsChangedAsync()
+    {
+        var source = Config.Options.Prompts.Source;
+        if (Prompts is null || Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile || !File.Exists(Config.Resolve(source)))
+            return null;
+        try
+        {
+            var now = await FileSha256.OfFileAsync(Config.Resolve(source), CancellationToken.None).ConfigureAwait(false);
+            return string.Equals(now, Prompts!.Sha256, StringComparison.OrdinalIgnoreCase)
+                ? null
+                : $"The prompts file {Prompts.Source} changed while the run went (SHA-256 now {now[..12]}, at the start {Prompts.Sha256[..12]}): " +
+                  "the run measured the prompts as they were at its start (each case record holds its prompt's text), but it cannot be resumed with the changed file.";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Tells the observer and records in run.json something the user must know.</summary>
+    private void Warn(string warning)
+    {
+        _state?.Warn(warning);
+        Observer?.Warn(warning);
+    }
+
+    /// <summary>
+    /// Records that the run stops now, from any thread, without waiting for the case in progress: writes run.json with
+    /// <paramref name="status"/> (e.g. <c>interrupted: the test runner's process dotnet (1234) ended</c> or
+    /// <c>cancelled: Ctrl-C (SIGINT)</c>), flushes the meter samples read so far, stops the meter (its process with it) and
+    /// releases the machine lock. The caller then ends the process; the case in progress has no record, so a resumption
+    /// measures it. Once only; returns false when the run had already finished or been interrupted.
+    /// </summary>
+    public bool Interrupt(string status)
+    {
+        if (Results is null || _state is null || _finished || Interlocked.Exchange(ref _interrupted, 1) == 1)
+            return false;
+        WriteState(status, ended: true);
+        try
+        {
+            if (_meter is not null)
+                Results.AppendSamples(_meter.Samples);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The samples already written stay; the meter's last ones are lost with the process.
+        }
+
+        _meter?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+        _lock?.Dispose();
+        return true;
     }
 
     /// <summary>True once <see cref="FinishAsync"/> has written the run's final files.</summary>
@@ -565,6 +733,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             await _meter.DisposeAsync().ConfigureAwait(false);
         foreach (var owned in _owned)
             owned.Dispose();
+        _lock?.Dispose();
         _oneAtATime.Dispose();
     }
 }
