@@ -58,7 +58,7 @@ public static class HtmlReport
         Fact(html, "Profile", m.Profile);
         Fact(html, "Backend", $"{m.Backend.Name} ({m.Backend.Availability})");
         Fact(html, "Endpoint", $"{m.Backend.Endpoint} at {m.Backend.Location}");
-        Fact(html, "Status", m.Status);
+        Fact(html, "Status", RunStateBanners.EffectiveStatus(m));
         Fact(html, "Started", ReportNumbers.Utc(m.StartedUtc));
         Fact(html, "Ended", m.EndedUtc is null ? "not recorded" : ReportNumbers.Utc(m.EndedUtc));
         Fact(html, "Cases", ReportText.CaseCounts(run));

@@ -45,7 +45,7 @@ public static class MarkdownReport
         }
 
         md.Append("Backend: ").Append(Escape(m.Backend.Name)).Append(", ").Append(Escape(m.Backend.Endpoint)).Append(" at ")
-            .Append(Escape(m.Backend.Location)).Append(". Status: ").Append(Escape(m.Status)).Append(". Started ")
+            .Append(Escape(m.Backend.Location)).Append(". Status: ").Append(Escape(RunStateBanners.EffectiveStatus(m))).Append(". Started ")
             .Append(ReportNumbers.Utc(m.StartedUtc)).Append(", ended ").Append(m.EndedUtc is null ? "not recorded" : ReportNumbers.Utc(m.EndedUtc))
             .Append(". Cases: ").Append(Escape(ReportText.CaseCounts(run))).Append(".\n\n");
 

@@ -68,13 +68,13 @@ internal static class ReportText
             : run.Cases.Select(c => c.Energy?.Provenance).FirstOrDefault(p => p?.Method == method);
 
     /// <summary>
-    /// The banners a reader must see first, in order: one per method other than measured among the run's energy figures
+    /// The banners a reader must see first, in order: the run's state when it is not one whole run (<see cref="RunStateBanners"/>), then one per method other than measured among the run's energy figures
     /// (estimated, simulated, imported: each says what it means, where it came from and, when only some cases have it,
     /// how many), then the fake backend's. A fake backend and a fake meter are flagged apart.
     /// </summary>
     public static IReadOnlyList<ReportBanner> Banners(RunData run)
     {
-        var banners = new List<ReportBanner>();
+        var banners = new List<ReportBanner>(RunStateBanners.Of(run));
         var withEnergy = run.Cases.Count(c => c.Energy is not null);
         foreach (var method in run.Methods.Where(m => m != EnergyMethod.Measured))
         {

@@ -11,7 +11,7 @@ namespace SlmEnergyBench.Harness.Reports;
 /// </summary>
 /// <param name="Directory">The run folder.</param>
 /// <param name="Manifest">The run's <c>run.json</c>.</param>
-/// <param name="Cases">Every case record, passed and failed, in file order.</param>
+/// <param name="Cases">The last record of each case, passed and failed, in file order (<see cref="Superseded"/> counts the earlier ones left out).</param>
 /// <param name="Samples">Every meter sample on the session timeline, in file order.</param>
 /// <param name="Summary">Per-model statistics of the passed cases (<see cref="RunSummary.Of"/>).</param>
 /// <param name="Warnings">What was wrong but not fatal (a truncated last line of a file that was still being written).</param>
@@ -24,6 +24,9 @@ public sealed record RunData(
     IReadOnlyList<string> Warnings)
 {
     public string RunId => Manifest.RunId;
+
+    /// <summary>Records of <c>cases.jsonl</c> replaced by a later record of the same case (a failed or cancelled case measured again on resume).</summary>
+    public int Superseded { get; init; }
 
     /// <summary>
     /// For a run imported from the seed study (<c>seed-analysis.json</c>): its records analysed the study's way and

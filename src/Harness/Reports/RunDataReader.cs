@@ -39,12 +39,26 @@ public static class RunDataReader
         }
 
         var warnings = new List<string>();
-        var cases = ReadLines<CaseRecord>(Path.Combine(directory, CasesFile), warnings, Check, Incomplete);
+        var all = ReadLines<CaseRecord>(Path.Combine(directory, CasesFile), warnings, Check, Incomplete);
+        var cases = LatestOfEachCase(all);
         var samples = ReadLines<MeterSample>(Path.Combine(directory, SamplesFile), warnings, Check);
         return new RunData(directory, manifest, cases, samples, RunSummary.Of(manifest.RunId, cases), warnings)
         {
             SeedAnalysis = ReadSeedAnalysis(Path.Combine(directory, SeedAnalysisFile)),
+            Superseded = all.Count - cases.Count,
         };
+    }
+
+    /// <summary>
+    /// The last record of each case (model, prompt, repetition), in file order: a resumed run measures a failed or cancelled
+    /// case again and appends its new record, which replaces the earlier one.
+    /// </summary>
+    private static List<CaseRecord> LatestOfEachCase(List<CaseRecord> all)
+    {
+        var last = new Dictionary<Resume.CaseKey, int>();
+        for (var i = 0; i < all.Count; i++)
+            last[Resume.CaseKey.Of(all[i])] = i;
+        return [.. all.Where((c, i) => last[Resume.CaseKey.Of(c)] == i)];
     }
 
     private static SeedStudy.SeedStudyComparison? ReadSeedAnalysis(string path)

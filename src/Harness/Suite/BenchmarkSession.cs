@@ -348,6 +348,10 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
     private void Record(CaseRecord record)
     {
+        // After Interrupt the files are closed and the process is ending: the case in progress gets no record, so a
+        // resumption measures it.
+        if (Volatile.Read(ref _interrupted) == 1)
+            return;
         record = record with { Segment = Segment };
         Results!.AppendCase(record);
         Results.AppendSamples(_meter!.Samples);
@@ -719,6 +723,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         }
 
         _meter?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+        Results.Dispose();
         _lock?.Dispose();
         return true;
     }

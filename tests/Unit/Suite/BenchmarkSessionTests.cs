@@ -242,8 +242,13 @@ public sealed class BenchmarkSessionTests : IDisposable
         }
 
         var manifest = JsonDocument.Parse(File.ReadAllText(runJson)).RootElement;
-        manifest.GetProperty("status").GetString().Should().Be("completed");
+        // 1 case of the plan's 3 models x 2 prompts ran: the status says the run is partial, not simply completed.
+        manifest.GetProperty("status").GetString().Should().Be("completed in part: 5 of 6 planned cases never ran (a test filter chose the others, or they were not reached)");
+        manifest.GetProperty("casesPlanned").GetInt32().Should().Be(6);
         manifest.GetProperty("casesPassed").GetInt32().Should().Be(1);
+        manifest.GetProperty("lastCase").GetString().Should().Be("Llama 3.2 1B Instruct / prompt 1: passed");
+        manifest.GetProperty("segments").GetArrayLength().Should().Be(1);
+        manifest.GetProperty("segments")[0].GetProperty("status").GetString().Should().Be(manifest.GetProperty("status").GetString());
         manifest.GetProperty("meter").GetProperty("meter").GetString().Should().Be("scripted");
         manifest.GetProperty("prompts").GetProperty("sha256").GetString().Should()
             .Be(StandardSha256.OfFile(Path.Combine(TestRepository.Root, "fixtures", "prompts", "alpaca-sample.json")));
@@ -264,7 +269,7 @@ public sealed class BenchmarkSessionTests : IDisposable
         var late = () => session.RunCaseAsync("Llama 3.2 1B Instruct", 1, ct);
 
         session.IsFinished.Should().BeTrue();
-        JsonDocument.Parse(first).RootElement.GetProperty("status").GetString().Should().Be("completed");
+        JsonDocument.Parse(first).RootElement.GetProperty("status").GetString().Should().Be("completed in part: 5 of 6 planned cases never ran (a test filter chose the others, or they were not reached)");
         File.ReadAllText(runJson).Should().Be(first, "a second finish writes nothing");
         (await late.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*already finished*Run the tests again*");
     }
@@ -287,15 +292,11 @@ public sealed class BenchmarkSessionTests : IDisposable
 
     private LoadedConfiguration LoadFake(params (string Key, string Value)[] overrides) => FakeProfileConfig.Load(_results, overrides);
 
-    private static ScriptedPowerMeter Meter(SessionClock clock) =>
-        new(clock, new ScriptedPowerTrace(new Dictionary<string, double> { [Domains.Cpu] = 2, [Domains.Gpu] = 10 }), periodS: 0.05);
+    private static ScriptedPowerMeter Meter(SessionClock clock) => FakeSessions.Meter(clock);
 
     private static async Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, CancellationToken ct)
     {
-        var clock = new SessionClock();
-        var server = FakeGpt4AllServer.Start(config.Options.Fake);
-        var backend = new Gpt4AllClient(new BackendOptions { BaseUrl = server.BaseUrl }, clock);
-        var session = await BenchmarkSession.OpenAsync(config, clock, backend, (_, _) => Task.FromResult(new MeterChoice(Meter(clock), "scripted for the test")), [server, backend], ct);
+        var session = await FakeSessions.OpenAsync(config, ct);
         session.SkipReason.Should().BeNull();
         session.FatalError.Should().BeNull();
         return session;

@@ -13,9 +13,12 @@ internal static class FakeProfileConfig
         {
             ["ENERGYBENCH_PROFILE"] = "fake",
             ["ENERGYBENCH__Results__Directory"] = results,
+            ["ENERGYBENCH__Results__MachineLock"] = Path.Combine(results, "machine.lock"),
             ["ENERGYBENCH__Prompts__Count"] = "2",
             ["ENERGYBENCH__Protocol__PauseMs"] = "0",
             ["ENERGYBENCH__Protocol__IdleSeconds"] = "0",
+            // The in-process fake server answers its probe in milliseconds; on a loaded 2-core CI machine it has taken over 3 s.
+            ["ENERGYBENCH__Backend__ProbeTimeoutSeconds"] = "30",
         };
         foreach (var (key, value) in overrides)
             env[key] = value;

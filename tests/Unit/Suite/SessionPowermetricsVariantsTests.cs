@@ -78,7 +78,7 @@ public sealed class SessionPowermetricsVariantsTests : IDisposable
         window.Domains[Domains.Total].Joules.Should().BeApproximately(8.529988 * window.DurationS, 1e-5);
         session.Header.Should().Contain("domains package+total");
         var manifest = JsonDocument.Parse(File.ReadAllText(runJson)).RootElement;
-        manifest.GetProperty("status").GetString().Should().Be("completed");
+        manifest.GetProperty("status").GetString().Should().StartWith("completed in part: 5 of 6 planned cases never ran");
         manifest.GetProperty("casesPassed").GetInt32().Should().Be(1);
         var meter = manifest.GetProperty("meter");
         meter.GetProperty("domains").EnumerateArray().Select(d => d.GetString()).Should().Equal(Domains.Package, Domains.Total);

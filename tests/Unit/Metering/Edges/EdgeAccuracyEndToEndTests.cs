@@ -62,6 +62,7 @@ public sealed class EdgeAccuracyEndToEndTests : IDisposable
         {
             ["ENERGYBENCH_PROFILE"] = "fake",
             ["ENERGYBENCH__Results__Directory"] = _results,
+            ["ENERGYBENCH__Results__MachineLock"] = Path.Combine(_results, "machine.lock"),
             ["ENERGYBENCH__Prompts__Count"] = prompts.ToString(CultureInfo.InvariantCulture),
             ["ENERGYBENCH__Protocol__Repetitions"] = repetitions.ToString(CultureInfo.InvariantCulture),
             ["ENERGYBENCH__Protocol__IdleSeconds"] = "2",
