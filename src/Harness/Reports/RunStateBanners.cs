@@ -69,9 +69,8 @@ internal static class RunStateBanners
         var failed = run.Cases.Where(c => c.Outcome != "passed").ToList();
         if (failed.Count > 0)
         {
-            var details = failed.Take(Listed).Select(c => $"{CaseKey.Of(c)}: {(c.Problems.Count > 0 ? c.Problems[0] : c.Outcome)}").ToList();
-            if (failed.Count > Listed)
-                details.Add($"and {failed.Count - Listed} more (see cases.csv)");
+            // The cases and their problems are listed under "Failed cases" (cut to a readable length there); the banner counts.
+            var details = new List<string> { "Each failed case and its problem are under Failed cases below and in cases.csv" };
             if (!m.Backend.Availability.Equals("available", StringComparison.Ordinal))
                 details.Add($"Backend: {m.Backend.Availability}");
             banners.Add(new ReportBanner(Failures, $"{Count(failed.Count, "case")} of {run.Cases.Count} FAILED and are left out of every figure.", details));
