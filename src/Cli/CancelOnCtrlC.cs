@@ -25,7 +25,7 @@ internal sealed class CancelOnCtrlC : IDisposable
         if (Interlocked.Increment(ref _presses) > 1)
             return;
         e.Cancel = true;
-        Console.Error.WriteLine("Cancelling after the case in progress is recorded (press Ctrl-C again to stop at once)...");
+        Console.Error.WriteLine("Cancelling: the case in progress is recorded as cancelled, then the run's files and report are finished (Ctrl-C again stops at once)...");
         _source.Cancel();
     }
 }

@@ -123,7 +123,8 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, Func<RunHo
                 return CliApp.WorseOrFailed;
             }
 
-            display.End(RunEnding.Lines(result, ResumeCommand(config, profile, result.RunId)));
+            display.End(RunEnding.Lines(result, ResumeCommand(config, run.Environment, profile, result.RunId, "slmbench"),
+                ResumeCommand(config, run.Environment, profile, result.RunId, FromRepository)));
             return result.Cancelled ? Cancelled : result.AllPassed ? CliApp.Success : CliApp.WorseOrFailed;
         }
     }
@@ -154,11 +155,25 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, Func<RunHo
         return chosenBy.StartsWith(variable, StringComparison.Ordinal) ? "--profile " + profile + chosenBy[variable.Length..] : chosenBy;
     }
 
-    /// <summary>The command that continues the run: the same profile option, and a reminder of the variables that shaped it.</summary>
-    private static string ResumeCommand(LoadedConfiguration config, string? profile, string runId)
+    /// <summary>
+    /// The shell command that continues the run, with the variables and the profile option that shaped it:
+    /// e.g. <c>ENERGYBENCH__Prompts__Count=4 slmbench run --profile fake --resume 20261130-194900-fake</c>.
+    /// </summary>
+    private static string ResumeCommand(LoadedConfiguration config, IReadOnlyDictionary<string, string?> environment, string? profile, string runId, string program)
     {
-        var arguments = (profile is null ? "" : $" --profile {profile}") + $" --resume {runId}";
-        var variables = config.Overrides.Count == 0 ? "" : $" with the same settings ({string.Join(" ", config.Overrides)})";
-        return $"slmbench run{arguments}{variables} (from the repository: {FromRepository} run{arguments})";
+        var variables = new List<string>(config.Overrides);
+        if (profile is null && environment.TryGetValue(ConfigLoader.ProfileVariable, out var fromEnvironment) && !string.IsNullOrWhiteSpace(fromEnvironment))
+            variables.Insert(0, $"{ConfigLoader.ProfileVariable}={fromEnvironment}");
+        var prefix = string.Concat(variables.Select(v => ShellWord(v) + " "));
+        return $"{prefix}{program} run" + (profile is null ? "" : $" --profile {ShellWord(profile)}") + $" --resume {runId}";
+    }
+
+    /// <summary><paramref name="word"/> as a POSIX shell reads it back: as is when plain, else its value in single quotes.</summary>
+    private static string ShellWord(string word)
+    {
+        static bool Plain(string s) => s.All(c => char.IsAsciiLetterOrDigit(c) || "_-./:,+@%".Contains(c, StringComparison.Ordinal));
+        var equals = word.IndexOf('=', StringComparison.Ordinal);
+        var (name, value) = equals > 0 && Plain(word[..equals]) ? (word[..(equals + 1)], word[(equals + 1)..]) : ("", word);
+        return Plain(value) ? word : name + "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
     }
 }

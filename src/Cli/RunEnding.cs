@@ -13,7 +13,8 @@ internal static class RunEnding
     /// </summary>
     /// <param name="result">What the run did.</param>
     /// <param name="resumeCommand">The command that continues this run (<c>slmbench run ... --resume ID</c>).</param>
-    public static IReadOnlyList<string> Lines(RunResult result, string resumeCommand)
+    /// <param name="resumeFromRepository">The same with <c>dotnet run --project src/Cli --</c>.</param>
+    public static IReadOnlyList<string> Lines(RunResult result, string resumeCommand, string resumeFromRepository)
     {
         var lines = new List<string>();
         foreach (var model in result.Models)
@@ -28,8 +29,10 @@ internal static class RunEnding
         lines.Add($"{result.Done} of {result.Planned} cases ran: {result.Passed} passed, {result.Failed} failed; results in {result.Directory}");
         if (result.Cancelled)
         {
-            lines.Add($"Cancelled: the run stopped after {result.Done} of {result.Planned} cases; run.json says cancelled and every finished case is kept in {result.Directory}.");
+            lines.Add($"Cancelled: the run stopped after {result.Done} of {result.Planned} cases (a case it interrupted is recorded as cancelled, not as a measurement); "
+                      + $"run.json says cancelled and every finished case is kept in {result.Directory}.");
             lines.Add($"Resume it with: {resumeCommand}");
+            lines.Add($"  (from the repository: {resumeFromRepository})");
         }
 
         lines.Add(result.Report is { } report

@@ -4,6 +4,7 @@ using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Reports;
 using SlmEnergyBench.Harness.Suite;
 using SlmEnergyBench.Unit.Configuration;
+using SlmEnergyBench.Unit.Suite;
 using Spectre.Console.Testing;
 
 namespace SlmEnergyBench.Unit.Cli;
@@ -31,11 +32,13 @@ internal sealed class FakeRunRepository : IDisposable
 
         Environment = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["ENERGYBENCH__Models"] = "Llama 3.2 1B Instruct,Llama 3.2 3B Instruct",
+            ["ENERGYBENCH__Models"] = $"{FakeProfileModels.Small},{FakeProfileModels.Medium}",
             ["ENERGYBENCH__Prompts__Count"] = "2",
             ["ENERGYBENCH__Generation__MaxTokens"] = "64",
             ["ENERGYBENCH__Protocol__PauseMs"] = "0",
             ["ENERGYBENCH__Protocol__IdleSeconds"] = "0",
+            // The in-process fake server answers its probe in milliseconds, but a loaded 2-core CI machine has taken over 3 s.
+            ["ENERGYBENCH__Backend__ProbeTimeoutSeconds"] = "30",
         };
     }
 
