@@ -8,9 +8,11 @@ using SlmEnergyBench.Harness.SeedStudy;
 namespace SlmEnergyBench.Cli;
 
 /// <summary>
-/// The <c>slmbench</c> command line: <c>report</c>, <c>compare</c> and <c>import-seed</c>. Output and errors go to the
-/// writers given, so tests run it in process. Exit codes: 0 success; 1 <c>compare</c> found a model worse or lost by
-/// run B (or the report could not be made); 2 bad input (a missing or unreadable run folder or file, a bad option).
+/// The <c>slmbench</c> command line: <c>run</c>, <c>report</c>, <c>compare</c> and <c>import-seed</c>. Output and errors go
+/// to the writers given (and <c>run</c>'s live display to <see cref="RunHost.Console"/>), so tests run it in process.
+/// Exit codes: 0 success; 1 <c>compare</c> found a model worse or lost by run B, <c>run</c> had a failed case or a model
+/// that regressed (or the report could not be made); 2 bad input (a missing or unreadable run folder or file, a bad option,
+/// an invalid configuration); 3 <c>run</c> cannot run here (backend or meter not available); 130 <c>run</c> was cancelled.
 /// </summary>
 public sealed class CliApp
 {
@@ -24,13 +26,15 @@ public sealed class CliApp
     private readonly TextWriter _error;
     private readonly Func<RunData, IReadOnlyList<string>> _writeReport;
     private readonly TimeProvider _time;
+    private readonly Func<RunHost> _host;
 
-    private CliApp(TextWriter output, TextWriter error, Func<RunData, IReadOnlyList<string>> writeReport, TimeProvider time)
+    private CliApp(TextWriter output, TextWriter error, Func<RunData, IReadOnlyList<string>> writeReport, TimeProvider time, Func<RunHost> host)
     {
         _output = output;
         _error = error;
         _writeReport = writeReport;
         _time = time;
+        _host = host;
         Root = BuildRoot();
     }
 
@@ -39,18 +43,22 @@ public sealed class CliApp
 
     /// <summary>
     /// Builds the app. <paramref name="writeReport"/> makes the report files of one run, already read, and returns the paths it
-    /// wrote; <paramref name="time"/> stamps imported runs (the system clock when null).
+    /// wrote; <paramref name="time"/> stamps imported runs (the system clock when null); <paramref name="host"/> is what
+    /// <c>run</c> takes from the process (<see cref="RunHost.ForThisProcess"/> when null).
     /// </summary>
-    public static CliApp Build(TextWriter output, TextWriter error, Func<RunData, IReadOnlyList<string>> writeReport, TimeProvider? time = null)
+    public static CliApp Build(TextWriter output, TextWriter error, Func<RunData, IReadOnlyList<string>> writeReport, TimeProvider? time = null, RunHost? host = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(writeReport);
-        return new CliApp(output, error, writeReport, time ?? TimeProvider.System);
+        return new CliApp(output, error, writeReport, time ?? TimeProvider.System, host is null ? RunHost.ForThisProcess : () => host);
     }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
-    public int Run(IReadOnlyList<string> args)
+    public int Run(IReadOnlyList<string> args) => RunAsync(args).GetAwaiter().GetResult();
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code. Ctrl-C is <c>run</c>'s own to handle (<see cref="RunHost.ListenForCancel"/>).</summary>
+    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
         var parse = Root.Parse(args);
         if (parse.Action is ParseErrorAction)
@@ -58,22 +66,26 @@ public sealed class CliApp
             foreach (var error in parse.Errors)
                 _error.WriteLine($"slmbench: {error.Message}");
             _error.WriteLine("Run 'slmbench --help' (or 'slmbench <command> --help') to see the commands and their arguments.");
-            return BadInput;
+            return Task.FromResult(BadInput);
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = _output, Error = _error, EnableDefaultExceptionHandler = false });
+        // ProcessTerminationTimeout null: System.CommandLine must not end the process 2 s after Ctrl-C, while a run is
+        // still writing its files.
+        return parse.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null },
+            cancellationToken);
     }
 
     private RootCommand BuildRoot()
     {
         var root = new RootCommand(
-            "slmbench is SlmEnergyBench's command line. It works on the results of benchmark runs: it turns a run folder "
-            + "(results/<run-id>/ with run.json, cases.jsonl, samples.jsonl) into charts and a report, compares two runs model by model, "
-            + "and imports the original seed study's results as a run folder.\n"
-            + "It does not run the benchmark itself: the benchmark runs as tests, with 'dotnet test --filter Category=Energy' "
-            + "(ENERGYBENCH_PROFILE=fake for the simulated one), and writes a new folder under results/.\n"
-            + "Examples: slmbench report results/20261126-193527-fake; from the repository: dotnet run --project src/Cli -- report results/20261126-193527-fake");
+            "slmbench is SlmEnergyBench's command line. It runs the benchmark outside a test runner (run), and works on the results of "
+            + "benchmark runs: it turns a run folder (results/<run-id>/ with run.json, cases.jsonl, samples.jsonl) into charts and a report, "
+            + "compares two runs model by model, and imports the original seed study's results as a run folder.\n"
+            + "The benchmark also runs as tests, with 'dotnet test --filter Category=Energy' (ENERGYBENCH_PROFILE=fake for the simulated one); "
+            + "both write a new folder under results/.\n"
+            + "Examples: slmbench run --profile fake; slmbench report results/20261126-193527-fake; from the repository: dotnet run --project src/Cli -- report results/20261126-193527-fake");
         root.SetAction(parse => new HelpAction().Invoke(parse));
+        root.Subcommands.Add(new RunCommand(_output, _error, _host).Create());
         root.Subcommands.Add(ReportCommand());
         root.Subcommands.Add(CompareCommand());
         root.Subcommands.Add(ImportSeedCommand());

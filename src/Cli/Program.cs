@@ -4,6 +4,6 @@ namespace SlmEnergyBench.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) =>
-        CliApp.Build(Console.Out, Console.Error, run => RunReport.Paths(RunReport.Write(run))).Run(args);
+    public static Task<int> Main(string[] args) =>
+        CliApp.Build(Console.Out, Console.Error, run => RunReport.Paths(RunReport.Write(run))).RunAsync(args);
 }

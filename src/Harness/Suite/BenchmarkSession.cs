@@ -286,6 +286,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 $"the run has {Prompts.Prompts.Count} prompts (Prompts:Count); prompt {ordinal + 1} does not exist");
         }
 
+        // Cancelled between two cases: the run is cancelled too (run.json says so), not completed with fewer cases.
+        _cancelled |= cancellationToken.IsCancellationRequested;
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
