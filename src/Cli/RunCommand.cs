@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Lifetime;
 using SlmEnergyBench.Harness.Suite;
 
 namespace SlmEnergyBench.Cli;
@@ -103,9 +105,17 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, Func<RunHo
             if (session.FatalError is { } fatal)
             {
                 error.WriteLine($"slmbench: {session.Header} {fatal}");
-                // A meter that did not start (the run folder exists) or a refusal to run as root: not this input's fault.
-                return session.Results is not null || fatal == BenchmarkSession.RootRefusal ? CannotRun : CliApp.BadInput;
+                // A meter that did not start (the run folder exists), a refusal to run as root or another run holding the
+                // machine: not this input's fault.
+                return session.Results is not null || fatal == BenchmarkSession.RootRefusal || fatal.StartsWith(RunLock.RefusalStart, StringComparison.Ordinal)
+                    ? CannotRun
+                    : CliApp.BadInput;
             }
+
+            // Ctrl-C is handled above (the case in progress is cancelled, the files finished); SIGTERM and SIGHUP (the terminal
+            // closed) record "interrupted" in run.json, stop the meter and end the process.
+            using var guard = new RunGuard(session, watchRunner: false, handleSignals: false);
+            using var signals = new StopSignals((signal, name) => guard.Stop($"interrupted: {name}", StopSignals.ExitCode(signal)), [PosixSignal.SIGTERM, PosixSignal.SIGHUP]);
 
             var display = run.Console.Profile.Capabilities is { Interactive: true, Ansi: true }
                 ? (IRunDisplay)new LiveRunDisplay(run.Console)

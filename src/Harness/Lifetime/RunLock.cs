@@ -19,6 +19,9 @@ public sealed class RunLock : IDisposable
         Path = path;
     }
 
+    /// <summary>How the refusal of a second run starts.</summary>
+    public const string RefusalStart = "Another SlmEnergyBench run is measuring on this machine";
+
     /// <summary>The lock file.</summary>
     public string Path { get; }
 
@@ -41,7 +44,7 @@ public sealed class RunLock : IDisposable
         catch (IOException)
         {
             var holder = ReadHolder(path);
-            refusal = "Another SlmEnergyBench run is measuring on this machine" + (holder is null ? "" : $" ({holder})") +
+            refusal = RefusalStart + (holder is null ? "" : $" ({holder})") +
                       ": two runs at once would measure each other's work, so this one does not start. Wait for it to end or stop it, then run again. " +
                       $"(The lock is {path}; the OS releases it when that run's process ends.)";
             return null;

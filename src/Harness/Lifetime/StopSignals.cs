@@ -16,16 +16,17 @@ public sealed class StopSignals : IDisposable
     /// <summary>
     /// Registers <paramref name="onStop"/> for SIGINT, SIGTERM and SIGHUP; it runs once, with the signal and a sentence
     /// naming it (e.g. "Ctrl-C (SIGINT)"). Later signals of any kind are left to their default action, so a second Ctrl-C
-    /// ends a process whose handler hangs.
+    /// ends a process whose handler hangs. <paramref name="only"/> limits them (a command line that handles Ctrl-C itself
+    /// passes SIGTERM and SIGHUP).
     /// </summary>
-    public StopSignals(Action<PosixSignal, string> onStop)
+    public StopSignals(Action<PosixSignal, string> onStop, IReadOnlyCollection<PosixSignal>? only = null)
     {
         ArgumentNullException.ThrowIfNull(onStop);
         foreach (var (signal, name) in new[]
                  {
                      (PosixSignal.SIGINT, "Ctrl-C (SIGINT)"), (PosixSignal.SIGTERM, "SIGTERM"),
                      (PosixSignal.SIGHUP, "SIGHUP (the terminal closed)"),
-                 })
+                 }.Where(s => only is null || only.Contains(s.Item1)))
         {
             _registrations.Add(PosixSignalRegistration.Create(signal, context =>
             {

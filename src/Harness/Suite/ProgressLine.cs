@@ -20,6 +20,8 @@ public static class ProgressLine
         s += $" | {r.Model} | elapsed {Duration(p.ElapsedS)} | ETA {(p.EtaS is { } eta ? Duration(eta) : "?")}";
         if (p.Kept)
             return s + " | last case kept from an earlier segment";
+        if (r.Outcome == "cancelled")
+            return s + " | last case CANCELLED (no measurement; a resumption measures it)";
         if (r.Problems.Count > 0)
             return s + " | last case FAILED: " + r.Problems[0];
         var total = r.Energy?.Window.Domains.GetValueOrDefault(Domains.Total);

@@ -34,6 +34,7 @@ internal sealed class FakeRunRepository : IDisposable
         {
             ["ENERGYBENCH__Models"] = $"{FakeProfileModels.Small},{FakeProfileModels.Medium}",
             ["ENERGYBENCH__Prompts__Count"] = "2",
+            ["ENERGYBENCH__Results__MachineLock"] = Path.Combine(Root, "machine.lock"),
             ["ENERGYBENCH__Generation__MaxTokens"] = "64",
             ["ENERGYBENCH__Protocol__PauseMs"] = "0",
             ["ENERGYBENCH__Protocol__IdleSeconds"] = "0",

@@ -189,8 +189,9 @@ public sealed class RunCommandTests : IDisposable
         output.Should().Contain($"1 of 4 cases ran: 1 passed, 0 failed; results in {folder}");
         output.Should().Contain($"Cancelled: the run stopped after 1 of 4 cases (a case it interrupted is recorded as cancelled, not as a measurement); "
                                 + $"run.json says cancelled and every finished case is kept in {folder}.");
-        const string variables = "ENERGYBENCH__Backend__ProbeTimeoutSeconds=30 ENERGYBENCH__Generation__MaxTokens=64 "
-                                 + $"ENERGYBENCH__Models='{Small},{Medium}' ENERGYBENCH__Prompts__Count=2 ENERGYBENCH__Protocol__IdleSeconds=0 ENERGYBENCH__Protocol__PauseMs=3000";
+        var variables = "ENERGYBENCH__Backend__ProbeTimeoutSeconds=30 ENERGYBENCH__Generation__MaxTokens=64 "
+                        + $"ENERGYBENCH__Models='{Small},{Medium}' ENERGYBENCH__Prompts__Count=2 ENERGYBENCH__Protocol__IdleSeconds=0 ENERGYBENCH__Protocol__PauseMs=3000 "
+                        + $"ENERGYBENCH__Results__MachineLock={Path.Combine(_repo.Root, "machine.lock")}";
         _repo.OutputLines().Should().ContainInOrder(
             $"Resume it with: {variables} slmbench run --profile fake --resume {id}",
             $"  (from the repository: {variables} dotnet run --project src/Cli -- run --profile fake --resume {id})");
