@@ -1,4 +1,5 @@
 using System.Globalization;
+using SlmEnergyBench.Harness.Text;
 
 namespace SlmEnergyBench.Harness.Backends;
 
@@ -114,7 +115,7 @@ internal static class Gpt4AllMessages
         if (body.Length == 0)
             return "(empty)";
         // Binary garbage (a broken or compressed stream) is shown as '?' so the message stays readable.
-        var flat = string.Concat(body.ReplaceLineEndings(" ").Select(c => char.IsControl(c) || c == '\uFFFD' || char.IsSurrogate(c) ? '?' : c));
+        var flat = PrintableText.OneLine(body);
         return flat.Length <= SnippetLength ? flat : string.Concat(flat.AsSpan(0, SnippetLength), "...");
     }
 
