@@ -79,9 +79,13 @@ public sealed class BenchmarkSession : IAsyncDisposable
         return await OpenAsync(config, clock, parts.Backend, parts.CreateMeter, parts.Owned, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Opens a session with given parts (tests pass a scripted meter). <paramref name="createMeter"/> receives the run folder.</summary>
+    /// <summary>
+    /// Opens a session with given parts (tests pass a scripted meter). <paramref name="createMeter"/> receives the run folder;
+    /// <paramref name="openResultsFile"/> opens the run's appended files (tests pass a disk that fills up).
+    /// </summary>
     internal static async Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, SessionClock clock, ICompletionBackend backend,
-        Func<string?, CancellationToken, Task<MeterChoice>> createMeter, IReadOnlyList<IDisposable> owned, CancellationToken cancellationToken)
+        Func<string?, CancellationToken, Task<MeterChoice>> createMeter, IReadOnlyList<IDisposable> owned, CancellationToken cancellationToken,
+        Func<string, Stream>? openResultsFile = null)
     {
         var o = config.Options;
         var skip = await CheckPartsAsync(config, backend, createMeter, cancellationToken).ConfigureAwait(false);
@@ -109,7 +113,16 @@ public sealed class BenchmarkSession : IAsyncDisposable
             return Unopened(config, clock, null, e.Message, owned);
         }
 
-        var results = ResultsWriter.Create(config.Resolve(o.Results.Directory), o.Profile, clock.OriginUtc);
+        ResultsWriter results;
+        try
+        {
+            results = ResultsWriter.Create(config.Resolve(o.Results.Directory), o.Profile, clock.OriginUtc, openResultsFile);
+        }
+        catch (ResultsWriteException e)
+        {
+            return Unopened(config, clock, null, e.Message, owned);
+        }
+
         IPowerMeter? meter = null;
         try
         {
@@ -203,6 +216,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         {
             if (_finished)
                 throw new InvalidOperationException($"the run's files in {Results.Directory} are already finished: a case after the report cannot be recorded. Run the tests again.");
+            Results.ThrowIfBroken();
             var prompt = Prompts.Prompts[ordinal];
             CaseRecord record;
             try
@@ -482,7 +496,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         if (!meterCheck.IsAvailable)
             reasons.Add("Meter: " + meterCheck.Reason);
         return $"Profile '{o.Profile}' ({config.ProfileChosenBy}) cannot run here. " + string.Join(" ", reasons) +
-               " To run the suite against fake backends instead: ENERGYBENCH_PROFILE=fake dotnet test --filter Category=Energy";
+               (o.Backend.Kind == BackendKinds.FakeGpt4All ? "" : " To run the suite against fake backends instead: ENERGYBENCH_PROFILE=fake dotnet test --filter Category=Energy");
     }
 
     private static string Describe(LoadedConfiguration config, ICompletionBackend backend, MeterChoice meter, PromptSet prompts, ResultsWriter results)
