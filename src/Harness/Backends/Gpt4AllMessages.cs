@@ -60,7 +60,8 @@ internal static class Gpt4AllMessages
         $"API server is enabled. Page: {Snippet(body)}";
 
     public static string BadRequest(string url, string serverMessage) =>
-        $"GPT4All refused the request to {url} (400 Bad Request): {serverMessage}";
+        $"GPT4All refused the request to {url} (400 Bad Request): {serverMessage.TrimEnd('.')}. The suite sends only fields that GPT4All 3.3 to 3.10 " +
+        "accept: check that Backend:BaseUrl is GPT4All's API and that GPT4All is 3.3 or later.";
 
     public static string EmptyServerError(string url, string model) =>
         $"GPT4All answered {url} with 500 and an empty body for model '{model}'. Likely causes: the prompt is longer than " +
@@ -80,7 +81,8 @@ internal static class Gpt4AllMessages
     }
 
     public static string Malformed(string url, string problem, string body) =>
-        $"GPT4All's answer to {url} is not a usable completion: {problem}. Body: {Snippet(body)}";
+        $"GPT4All's answer to {url} is not a usable completion: {problem}. Check that Backend:BaseUrl is GPT4All's API (3.3 or later, " +
+        $"http://127.0.0.1:4891/v1). Body: {Snippet(body)}";
 
     public static string ModelMismatch(string requested, string expected, string served)
     {

@@ -148,7 +148,7 @@ public sealed class PowermetricsMeter : IPowerMeter
         if (window.Domains.TryGetValue(Domains.Total, out var total) && total.AveragePowerW > _options.MaxPlausiblePowerW)
         {
             throw new MeterException(Invariant(
-                $"powermetrics reports {total.AveragePowerW:0.#} W on average over [{startS:0.000}, {endS:0.000}] s, above the plausible {_options.MaxPlausiblePowerW:0.#} W (MaxPlausiblePowerW): the samples are not trustworthy."));
+                $"powermetrics reports {total.AveragePowerW:0.#} W on average over [{startS:0.000}, {endS:0.000}] s, above the plausible {_options.MaxPlausiblePowerW:0.#} W (MaxPlausiblePowerW): the samples are not trustworthy. This case is not measured. If this machine really draws that much, raise Meter:MaxPlausiblePowerW."));
         }
 
         return window;
@@ -187,7 +187,8 @@ public sealed class PowermetricsMeter : IPowerMeter
 
         await ProcessStopper.StopAsync(_process!, TimeSpan.FromSeconds(2));
         throw new MeterException(WithHint(Invariant(
-            $"no powermetrics sample within {_options.StartTimeoutSeconds} s (StartTimeoutSeconds) of starting `{CommandLine}` (interval {_options.IntervalMs} ms); stderr: {_stderr.Quoted()}.{NoPlist()}")));
+            $"no powermetrics sample within {_options.StartTimeoutSeconds} s (StartTimeoutSeconds) of starting `{CommandLine}` (interval {_options.IntervalMs} ms); stderr: {_stderr.Quoted()}.")
+            + (NoPlist() is { Length: > 0 } printed ? printed : " It wrote nothing on stdout: if it is merely slow to start, raise Meter:StartTimeoutSeconds; otherwise run that command by hand to see why.")));
     }
 
     private async Task ReadLoopAsync(Process process, PowermetricsIntake intake, CancellationToken cancellationToken)

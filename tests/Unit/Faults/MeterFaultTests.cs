@@ -116,4 +116,22 @@ public sealed class MeterFaultTests : IDisposable
         after.Coverage.Should().BeApproximately(1, 1e-9);
         after.Domains[Domains.Cpu].AveragePowerW.Should().BeApproximately(0.6, 0.02, "the fake's idle CPU power, 600 mW");
     }
+
+    [Fact]
+    public async Task MeasureAsync_SamplesWithImplausibleEnergy_FailTheWindowSayingWhatToCheck()
+    {
+        // Arrange: 10 000 J of CPU energy every 0.1 s, i.e. 100 kW: no laptop draws that.
+        _fake.Replay(_fake.WriteDocument("absurd.plist", PlistDocuments.Simple(100_000_000, cpuMj: 10_000_000, gpuMj: 0)));
+        await using var meter = _fake.Meter();
+        await meter.StartAsync(_ct);
+        var t0 = _fake.Clock.Now;
+
+        // Act
+        var act = () => meter.MeasureAsync(t0, t0 + 0.3, _ct);
+
+        // Assert
+        (await act.Should().ThrowAsync<MeterException>()).Which.Message.Should().Match(
+            "powermetrics reports 100000 W on average over [*] s, above the plausible 1500 W (MaxPlausiblePowerW): the samples are not trustworthy. " +
+            "This case is not measured. If this machine really draws that much, raise Meter:MaxPlausiblePowerW.");
+    }
 }
