@@ -61,6 +61,16 @@ public sealed class ResultsWriter : IDisposable
         }
     }
 
+    /// <summary>Why nothing more is appended to this run's files (a write failed: a full or read-only disk); null while all is well.</summary>
+    public string? WriteFailure
+    {
+        get
+        {
+            lock (_gate)
+                return _guard.Broken;
+        }
+    }
+
     /// <summary>Throws the <see cref="ResultsWriteException"/> of an earlier failed write: a case that cannot be recorded is not measured.</summary>
     public void ThrowIfBroken()
     {

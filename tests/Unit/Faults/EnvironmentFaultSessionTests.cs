@@ -56,6 +56,7 @@ public sealed class EnvironmentFaultSessionTests : IDisposable
             $"{cases} (a partly written last line is left out by the report), and nothing more is written to this run's files. Free space on that disk " +
             $"(or set Results:Directory to another one) and run again; this run's results so far are in {directory}.");
         again.Should().Be(message, "a case that cannot be recorded is not measured");
+        session.Results.WriteFailure.Should().Be(message);
         _completions.Should().Be(sent + 1, "only the third case was sent");
         await close.Should().NotThrowAsync("closing the run after the failure loses nothing more and throws nothing more");
         var lines = FaultSession.CaseLines(directory);

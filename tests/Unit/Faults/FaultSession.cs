@@ -23,6 +23,29 @@ internal static class FaultSession
         BenchmarkSession.OpenAsync(config, clock, backend,
             (_, _) => Task.FromResult(new MeterChoice((meter ?? Meter)(clock), "a stand-in for the test")), owned, ct);
 
+    /// <summary>
+    /// Waits until <paramref name="meter"/> has had no new sample for 0.2 s (four looks 50 ms apart): the fake has stopped
+    /// or stalled, however late a busy machine let it see its file. At most 10 s.
+    /// </summary>
+    public static async Task WaitUntilQuietAsync(IPowerMeter meter, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        for (var (count, quiet) = (meter.Samples.Count, 0); quiet < 4 && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(50, ct);
+            var now = meter.Samples.Count;
+            (count, quiet) = (now, now == count ? quiet + 1 : 0);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="meter"/> holds more than <paramref name="count"/> samples; at most 10 s.</summary>
+    public static async Task WaitForSamplesAsync(IPowerMeter meter, int count, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (meter.Samples.Count <= count && DateTime.UtcNow < deadline)
+            await Task.Delay(10, ct);
+    }
+
     /// <summary>GPT4All's model list serving <paramref name="models"/>.</summary>
     public static string ModelList(params string[] models) =>
         JsonSerializer.Serialize(new { data = models.Select(m => new { id = m, @object = "model" }), @object = "list" });

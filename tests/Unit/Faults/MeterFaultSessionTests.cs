@@ -29,19 +29,20 @@ public sealed class MeterFaultSessionTests : IDisposable
         // Arrange
         var exit = _folder.File("exit");
         using var server = AnsweringServer();
-        await using var session = await OpenAsync(server, ("FAKE_POWERMETRICS_EXIT_FILE", exit));
+        var (session, meter) = await OpenAsync(server, ("FAKE_POWERMETRICS_EXIT_FILE", exit));
+        await using var closing = session;
         var first = await session.RunCaseAsync(Model, 0, _ct);
         var firstLine = FaultSession.CaseLines(session.Results!.Directory).Single();
 
         // Act: the fake exits before its next sample.
         await File.WriteAllTextAsync(exit, "", _ct);
-        await Task.Delay(300, _ct);
+        await FaultSession.WaitUntilQuietAsync(meter, _ct);
         var later = new[] { await session.RunCaseAsync(Model, 1, _ct), await session.RunCaseAsync(Model, 2, _ct) };
 
         // Assert
         first.Outcome.Should().Be("passed", string.Join("; ", first.Problems));
         later.Should().AllSatisfy(c => c.Problems.Should().ContainSingle().Which.Should().Match(
-            "powermetrics covered 0.0% of window [*] s (0 samples); at least 98% (MinCoverage) is needed: powermetrics exited with code 3 after its last sample " +
+            "powermetrics covered *% of window [*] s (* samples); at least 98% (MinCoverage) is needed: powermetrics exited with code 3 after its last sample " +
             $"ending at * s; stderr: 'fake powermetrics: exiting after * samples ({exit} exists)'. The meter is not restarted during a run, so every later case " +
             "fails the same way: fix what stderr says and run the suite again."));
         FaultSession.CaseLines(session.Results.Directory).Should().HaveCount(3).And.StartWith(firstLine);
@@ -53,13 +54,14 @@ public sealed class MeterFaultSessionTests : IDisposable
         // Arrange
         var stall = _folder.File("stall");
         using var server = AnsweringServer();
-        await using var session = await OpenAsync(server, ("FAKE_POWERMETRICS_STALL_FILE", stall));
+        var (session, meter) = await OpenAsync(server, ("FAKE_POWERMETRICS_STALL_FILE", stall));
+        await using var closing = session;
         var first = await session.RunCaseAsync(Model, 0, _ct);
         var firstLine = FaultSession.CaseLines(session.Results!.Directory).Single();
 
         // Act
         await File.WriteAllTextAsync(stall, "", _ct);
-        await Task.Delay(100, _ct);
+        await FaultSession.WaitUntilQuietAsync(meter, _ct);
         var second = await session.RunCaseAsync(Model, 1, _ct);
         File.Delete(stall);
         var third = await session.RunCaseAsync(Model, 2, _ct);
@@ -67,7 +69,7 @@ public sealed class MeterFaultSessionTests : IDisposable
         // Assert
         first.Outcome.Should().Be("passed", string.Join("; ", first.Problems));
         second.Problems.Should().ContainSingle().Which.Should().Match(
-            "powermetrics covered 0.0% of window [*] s (0 samples); at least 98% (MinCoverage) is needed: powermetrics is still running but sent no sample for * s: *" +
+            "powermetrics covered *% of window [*] s (* samples); at least 98% (MinCoverage) is needed: powermetrics is still running but sent no sample for * s: *" +
             "This case is not measured; later cases are measured once samples come again.*");
         third.Outcome.Should().Be("passed", string.Join("; ", third.Problems));
         FaultSession.CaseLines(session.Results.Directory).Should().HaveCount(3).And.StartWith(firstLine);
@@ -114,16 +116,17 @@ public sealed class MeterFaultSessionTests : IDisposable
         ? RawAnswer.Complete(200, FaultSession.ModelList(Model))
         : RawAnswer.Complete(200, Gpt4AllStub.Completion()));
 
-    /// <summary>A session on <paramref name="server"/> whose meter is the real powermetrics meter on the fake command, every 50 ms.</summary>
-    private async Task<BenchmarkSession> OpenAsync(RawHttpServer server, params (string Key, string Value)[] environment)
+    /// <summary>A session on <paramref name="server"/> whose meter is the real powermetrics meter on the fake command, every 50 ms; and that meter.</summary>
+    private async Task<(BenchmarkSession Session, PowermetricsMeter Meter)> OpenAsync(RawHttpServer server, params (string Key, string Value)[] environment)
     {
         var config = Config();
         var clock = new SessionClock();
         var client = Gpt4AllStub.Client(server.BaseUrl);
+        PowermetricsMeter? meter = null; // the factory makes one for the availability check, then the run's
         var session = await FaultSession.OpenAsync(config, clock, client, [client], _ct,
-            c => new PowermetricsMeter(config.Options.Meter, config.RepositoryRoot, c, environment.ToDictionary(e => e.Key, e => e.Value)));
+            c => meter = new PowermetricsMeter(config.Options.Meter, config.RepositoryRoot, c, environment.ToDictionary(e => e.Key, e => e.Value)));
         session.FatalError.Should().BeNull();
         session.SkipReason.Should().BeNull();
-        return session;
+        return (session, meter!);
     }
 }

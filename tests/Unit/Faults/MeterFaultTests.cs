@@ -97,21 +97,22 @@ public sealed class MeterFaultTests : IDisposable
         await using var meter = _fake.Meter();
         await meter.StartAsync(_ct);
         await File.WriteAllTextAsync(stall, "", _ct);
-        await Task.Delay(100, _ct); // the sample under way when the stall began is held back too
+        await FaultSession.WaitUntilQuietAsync(meter, _ct);
         var t0 = _fake.Clock.Now;
 
         // Act
         var stalled = () => meter.MeasureAsync(t0, t0 + 0.2, _ct);
         var message = (await stalled.Should().ThrowAsync<MeterException>()).Which.Message;
+        var before = meter.Samples.Count;
         File.Delete(stall);
-        await Task.Delay(100, _ct);
+        await FaultSession.WaitForSamplesAsync(meter, before, _ct);
         var t1 = _fake.Clock.Now;
         var after = await meter.MeasureAsync(t1, t1 + 0.2, _ct);
 
         // Assert: waited out the window, three intervals and 1 s more, then said what happened; the next window is whole.
         message.Should().Match(
             "powermetrics covered 0.0% of window [*] s (0 samples); at least 98% (MinCoverage) is needed: powermetrics is still running but sent no sample for * s: " +
-            "none covering the window's end arrived within 1.* s (last sample ends at * s). This case is not measured; later cases are measured once samples come again. " +
+            "none covering the window's end arrived within * s (last sample ends at * s). This case is not measured; later cases are measured once samples come again. " +
             $"If every case fails so, powermetrics hangs: stop the run and check that `{Path.Combine(TestRepository.Root, FakePowermetrics.Command)} -n 1 --samplers cpu_power,gpu_power -i 50 -f plist` prints a sample.");
         after.Coverage.Should().BeApproximately(1, 1e-9);
         after.Domains[Domains.Cpu].AveragePowerW.Should().BeApproximately(0.6, 0.02, "the fake's idle CPU power, 600 mW");

@@ -51,14 +51,28 @@ internal sealed class RawAnswer(Func<Stream, CancellationToken, Task> write)
     /// A body of <paramref name="bytes"/> bytes of filler ('x'), announced by <c>Content-Length</c> when
     /// <paramref name="announce"/>, else delimited by the connection's end (as HTTP/1.1 allows with Connection: close).
     /// </summary>
-    public static RawAnswer Huge(long bytes, bool announce) => new(async (s, ct) =>
+    /// <param name="bytes">The body's size.</param>
+    /// <param name="announce">Whether a <c>Content-Length</c> announces it.</param>
+    /// <param name="progress">Counts what got out before the client closed the connection.</param>
+    public static RawAnswer Huge(long bytes, bool announce, RawProgress? progress = null) => new(async (s, ct) =>
     {
-        var head = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n" +
-                   (announce ? $"Content-Length: {bytes.ToString(CultureInfo.InvariantCulture)}\r\n" : "") + "\r\n";
-        await s.WriteAsync(Encoding.ASCII.GetBytes(head), ct);
-        var chunk = Enumerable.Repeat((byte)'x', 64 * 1024).ToArray();
-        for (long sent = 0; sent < bytes; sent += chunk.Length)
-            await s.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, bytes - sent)), ct);
+        try
+        {
+            var head = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n" +
+                       (announce ? $"Content-Length: {bytes.ToString(CultureInfo.InvariantCulture)}\r\n" : "") + "\r\n";
+            await s.WriteAsync(Encoding.ASCII.GetBytes(head), ct);
+            var chunk = Enumerable.Repeat((byte)'x', 64 * 1024).ToArray();
+            for (long sent = 0; sent < bytes; sent += chunk.Length)
+            {
+                var length = (int)Math.Min(chunk.Length, bytes - sent);
+                await s.WriteAsync(chunk.AsMemory(0, length), ct);
+                progress?.Add(length);
+            }
+        }
+        finally
+        {
+            progress?.Finish();
+        }
     });
 
     private static async Task WriteHeadAsync(Stream s, string body, int bytes, CancellationToken ct)
