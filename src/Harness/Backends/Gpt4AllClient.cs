@@ -54,27 +54,39 @@ public sealed class Gpt4AllClient : ICompletionBackend, IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         double startS;
         double endS;
-        HttpStatusCode status;
-        string text;
+        var status = default(HttpStatusCode);
+        string? text;
+        ResponseBody? reading = null;
         try
         {
             using var content = JsonContent.Create(body);
             await content.LoadIntoBufferAsync(linked.Token).ConfigureAwait(false);
+            using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
             startS = _clock.Now;
-            using var response = await _http.PostAsync(url, content, linked.Token).ConfigureAwait(false);
-            text = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
-            endS = _clock.Now;
+            // Headers first, then the body by hand: a body that stops, breaks or grows without end is told apart from no answer.
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             status = response.StatusCode;
+            reading = new ResponseBody(response.Content.Headers.ContentLength, _clock);
+            text = reading.AnnouncedTooLarge ? null : await reading.ReadAsync(response.Content, linked.Token).ConfigureAwait(false);
+            endS = _clock.Now;
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new BackendException(Gpt4AllMessages.Timeout(url, _options.TimeoutSeconds), ex);
+            throw new BackendException(reading is null
+                ? Gpt4AllMessages.Timeout(url, _options.TimeoutSeconds)
+                : Gpt4AllMessages.TimeoutMidBody(url, _options.TimeoutSeconds, (int)status, reading, _clock.Now), ex);
+        }
+        catch (Exception ex) when (reading is not null && ex is HttpRequestException or IOException)
+        {
+            throw new BackendException(Gpt4AllMessages.BrokenMidBody(url, (int)status, reading, ex), ex);
         }
         catch (HttpRequestException ex)
         {
             throw Unreachable(ex);
         }
 
+        if (text is null)
+            throw new BackendException(Gpt4AllMessages.TooLarge(url, _baseUrl, reading, request.MaxTokens));
         ThrowOnErrorStatus(url, status, text, request.Model);
         return ToResult(url, request, text, startS, endS);
     }
@@ -135,7 +147,7 @@ public sealed class Gpt4AllClient : ICompletionBackend, IDisposable
     private CompletionResult ToResult(string url, CompletionRequest request, string body, double startS, double endS)
     {
         var parsed = Gpt4AllResponse.TryParse(body, out var problem)
-            ?? throw new BackendException(Gpt4AllMessages.Malformed(url, problem, body));
+            ?? throw new BackendException(Gpt4AllMessages.IsPage(body) ? Gpt4AllMessages.Page(url, _baseUrl, body) : Gpt4AllMessages.Malformed(url, problem, body));
         var expected = Gpt4AllModelNames.ExpectedServedName(request.Model, _catalog);
         if (!Gpt4AllModelNames.Comparer.Equals(parsed.Model, expected))
             throw new ServedModelMismatchException(request.Model, parsed.Model, Gpt4AllMessages.ModelMismatch(request.Model, expected, parsed.Model));

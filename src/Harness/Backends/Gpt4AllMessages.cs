@@ -1,4 +1,5 @@
 using System.Globalization;
+using SlmEnergyBench.Harness.Text;
 
 namespace SlmEnergyBench.Harness.Backends;
 
@@ -18,8 +19,49 @@ internal static class Gpt4AllMessages
         $"GPT4All did not answer {url} within {Seconds(seconds)} s (Backend:TimeoutSeconds). " +
         "A long generation on a slow machine can take minutes: raise Backend:TimeoutSeconds, or lower Generation:MaxTokens.";
 
+    /// <summary>Headers arrived but the whole body did not within the timeout: stalled or merely slow, told apart by when its last byte came.</summary>
+    public static string TimeoutMidBody(string url, double seconds, int status, ResponseBody body, double nowS)
+    {
+        var of = body.ContentLength is { } length ? $" of {length}" : "";
+        var last = body.LastByteS is { } lastS
+            ? $", the last of them {Seconds(Math.Max(0, nowS - lastS))} s before the limit"
+            : "";
+        return $"GPT4All began answering {url} (HTTP {status}) but the whole answer had not arrived within {Seconds(seconds)} s (Backend:TimeoutSeconds): " +
+               $"{body.BytesRead}{of} bytes arrived{last}. If the answer was still arriving, GPT4All is merely slow: raise Backend:TimeoutSeconds. " +
+               "If it had stopped, GPT4All hangs: restart it. Later cases are still sent.";
+    }
+
+    /// <summary>The connection broke while the body was arriving.</summary>
+    public static string BrokenMidBody(string url, int status, ResponseBody body, Exception cause)
+    {
+        var of = body.ContentLength is { } length ? $" of {length}" : "";
+        return $"GPT4All closed the connection in the middle of its answer to {url} (HTTP {status}, {body.BytesRead}{of} bytes arrived: {cause.Message}). " +
+               "GPT4All probably crashed or was closed while answering: check that it is running and that the model loads in its chat window. Later cases are still sent.";
+    }
+
+    /// <summary>A body over <see cref="ResponseBody.MaxBytes"/>, announced or arrived.</summary>
+    public static string TooLarge(string url, string baseUrl, ResponseBody body, int maxTokens)
+    {
+        var size = body.AnnouncedTooLarge
+            ? $"its Content-Length is {body.ContentLength} bytes"
+            : $"more than {ResponseBody.MaxBytes} bytes arrived before reading stopped";
+        return $"GPT4All's answer to {url} is larger than {ResponseBody.MaxBytes / (1024 * 1024)} MiB ({size}), so it was refused: " +
+               $"a completion of at most {maxTokens} tokens (Generation:MaxTokens) is a few kilobytes. Something other than GPT4All's API may be " +
+               $"answering at {baseUrl}: check Backend:BaseUrl (GPT4All's is http://127.0.0.1:4891/v1).";
+    }
+
+    /// <summary>True when a body that should be JSON is a web page (HTML or XML) instead.</summary>
+    public static bool IsPage(string body) => body.AsSpan().TrimStart().StartsWith("<", StringComparison.Ordinal);
+
+    /// <summary>A web page where a completion was expected: another server on that port, or a proxy's error page.</summary>
+    public static string Page(string url, string baseUrl, string body) =>
+        $"GPT4All's answer to {url} is a web page (HTML or XML), not JSON: something other than GPT4All's API answers at {baseUrl} " +
+        "(another web server or a proxy on that port). Check Backend:BaseUrl (GPT4All's is http://127.0.0.1:4891/v1) and that GPT4All's " +
+        $"API server is enabled. Page: {Snippet(body)}";
+
     public static string BadRequest(string url, string serverMessage) =>
-        $"GPT4All refused the request to {url} (400 Bad Request): {serverMessage}";
+        $"GPT4All refused the request to {url} (400 Bad Request): {serverMessage.TrimEnd('.')}. The suite sends only fields that GPT4All 3.3 to 3.10 " +
+        "accept: check that Backend:BaseUrl is GPT4All's API and that GPT4All is 3.3 or later.";
 
     public static string EmptyServerError(string url, string model) =>
         $"GPT4All answered {url} with 500 and an empty body for model '{model}'. Likely causes: the prompt is longer than " +
@@ -28,12 +70,19 @@ internal static class Gpt4AllMessages
 
     public static string UnexpectedStatus(string url, int status, string body)
     {
-        var hint = status == 404 ? " Check Backend:BaseUrl: it must end with /v1 (e.g. http://127.0.0.1:4891/v1)." : "";
+        var hint = status switch
+        {
+            404 => " Check Backend:BaseUrl: it must end with /v1 (e.g. http://127.0.0.1:4891/v1).",
+            429 or 503 => " The server is busy or not ready: GPT4All answers one request at a time, so something else may be using it " +
+                          "(another benchmark run, or its chat window generating), or the model is still loading. Let it finish and run again; later cases are still sent.",
+            _ => "",
+        };
         return $"GPT4All answered {url} with HTTP {status}.{hint} Body: {Snippet(body)}";
     }
 
     public static string Malformed(string url, string problem, string body) =>
-        $"GPT4All's answer to {url} is not a usable completion: {problem}. Body: {Snippet(body)}";
+        $"GPT4All's answer to {url} is not a usable completion: {problem}. Check that Backend:BaseUrl is GPT4All's API (3.3 or later, " +
+        $"http://127.0.0.1:4891/v1). Body: {Snippet(body)}";
 
     public static string ModelMismatch(string requested, string expected, string served)
     {
@@ -68,7 +117,7 @@ internal static class Gpt4AllMessages
         if (body.Length == 0)
             return "(empty)";
         // Binary garbage (a broken or compressed stream) is shown as '?' so the message stays readable.
-        var flat = string.Concat(body.ReplaceLineEndings(" ").Select(c => char.IsControl(c) || c == '\uFFFD' || char.IsSurrogate(c) ? '?' : c));
+        var flat = PrintableText.OneLine(body);
         return flat.Length <= SnippetLength ? flat : string.Concat(flat.AsSpan(0, SnippetLength), "...");
     }
 

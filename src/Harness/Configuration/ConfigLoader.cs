@@ -29,6 +29,12 @@ public static class ConfigLoader
         {
             fileConfig = new ConfigurationBuilder().AddJsonFile(file, optional: false).Build();
         }
+        catch (Exception e) when (e is FormatException or InvalidDataException && JsonCause(e) is { } json)
+        {
+            throw new ConfigurationException(
+                $"{file} is not valid JSON at line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1} of that line: " +
+                $"{json.Message.Split(" LineNumber:", 2)[0]} Fix the JSON syntax there.");
+        }
         catch (Exception e) when (e is FormatException or InvalidDataException or IOException)
         {
             throw new ConfigurationException($"{file} could not be read: {e.Message} Fix the JSON syntax.");
@@ -88,6 +94,18 @@ public static class ConfigLoader
 
     private const string ChooseFromKey = "ChooseFrom";
 
+    /// <summary>The JSON parser's error somewhere under <paramref name="e"/> (the configuration provider wraps it twice), with its line and byte.</summary>
+    private static System.Text.Json.JsonException? JsonCause(Exception e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Text.Json.JsonException json && json.LineNumber is not null)
+                return json;
+        }
+
+        return null;
+    }
+
     private static BenchOptions Build(IEnumerable<KeyValuePair<string, string?>> profileKeys, List<KeyValuePair<string, string?>> overrideKeys,
         string profile, List<KeyValuePair<string, string?>> overrides)
     {
@@ -104,7 +122,7 @@ public static class ConfigLoader
             .AddInMemoryCollection(overrideKeys)
             .Build();
 
-        var options = Bind(merged, profile);
+        var options = Bind(merged, profile, key => SourceOf(key, overrides, profile));
         options.Profile = profile;
         ConfigValidator.ThrowIfInvalid(options, key => SourceOf(key, overrides, profile));
         return options;
@@ -140,9 +158,10 @@ public static class ConfigLoader
             : (chosen, $"DefaultProfile of {RepositoryPaths.ConfigFileName} ({ProfileVariable} not set)");
     }
 
-    private static BenchOptions Bind(IConfiguration merged, string profile)
+    private static BenchOptions Bind(IConfiguration merged, string profile, Func<string, string> sourceOf)
     {
-        var unknown = UnknownKeys.Find(merged, typeof(BenchOptions)).Select(p => $"{p} (profile '{profile}')").ToList();
+        // Each problem starts with its key: say where it was set (the profile, or an ENERGYBENCH__ variable).
+        var unknown = UnknownKeys.Find(merged, typeof(BenchOptions)).Select(p => $"{p} ({sourceOf(p.Split(' ', 2)[0])})").ToList();
         if (unknown.Count > 0)
             throw new ConfigurationException(unknown);
 

@@ -34,7 +34,7 @@ public sealed class EmbeddedModelResolver(
         {
             var path = RepositoryPaths.Resolve(repositoryRoot, name);
             return File.Exists(path)
-                ? (_resolved[name] = await DescribeAsync(name, path, "path", cancellationToken).ConfigureAwait(false), null)
+                ? await DescribeAsync(name, path, "path", cancellationToken).ConfigureAwait(false)
                 : (null, $"model file {path} does not exist: fix the path in Models.");
         }
 
@@ -49,9 +49,15 @@ public sealed class EmbeddedModelResolver(
                           $"(present: {(present.Length == 0 ? "none" : present)}). Download it in GPT4All, set Embedded:ModelFolder, or give a path to a .gguf file.");
         }
 
-        return (_resolved[name] = await DescribeAsync(name, found, "gpt4all-folder", cancellationToken).ConfigureAwait(false), null);
+        return await DescribeAsync(name, found, "gpt4all-folder", cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<ModelFile> DescribeAsync(string name, string path, string origin, CancellationToken cancellationToken) =>
-        new(name, path, await FileSha256.OfFileAsync(path, cancellationToken).ConfigureAwait(false), new FileInfo(path).Length, origin, Synthetic: false);
+    /// <summary>The file with its hash, or the problem when it is not a GGUF model (<see cref="GgufMagic"/>).</summary>
+    private async Task<(ModelFile? File, string? Problem)> DescribeAsync(string name, string path, string origin, CancellationToken cancellationToken)
+    {
+        if (GgufMagic.Problem(path) is { } problem)
+            return (null, problem);
+        var file = new ModelFile(name, path, await FileSha256.OfFileAsync(path, cancellationToken).ConfigureAwait(false), new FileInfo(path).Length, origin, Synthetic: false);
+        return (_resolved[name] = file, null);
+    }
 }

@@ -41,7 +41,9 @@ internal static class PowermetricsAvailability
         if (documents.FirstOrDefault(d => !d.IsCorrupt)?.Sample is not { } sample)
         {
             var corrupt = documents.FirstOrDefault()?.Error is { } error ? $" (a corrupt document: {error})" : "";
-            return Availability.No($"`{shown}` exited with code 0 but wrote no plist sample{corrupt}; stderr: '{run.Stderr}'.");
+            var head = new StdoutHead();
+            head.Append(run.Stdout);
+            return Availability.No($"`{shown}` exited with code 0 but wrote no plist sample{corrupt}; stderr: '{run.Stderr}'.{head.NoPlistSentence(command.Path)}");
         }
 
         if (PowermetricsTotalRule.For(sample) is not { } rule)

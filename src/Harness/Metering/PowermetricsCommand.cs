@@ -82,9 +82,13 @@ internal sealed class PowermetricsCommand
         if (!OperatingSystem.IsMacOS() && Path == RealCommand)
             return $"powermetrics exists only on macOS ({RealCommand}); this is {System.Runtime.InteropServices.RuntimeInformation.OSDescription}. For CI use profile `fake`, whose fake powermetrics streams the same plist format.";
         if (!File.Exists(Path))
-            return $"powermetrics command not found: {Path} (meter option Command = '{Options.Command}').";
+        {
+            return $"powermetrics command not found: {Path} (Meter:Command = '{Options.Command}'). Set Meter:Command to the powermetrics executable " +
+                   $"({RealCommand} on macOS; profile fake's stand-in is fixtures/fake-powermetrics/powermetrics: restore it with git checkout if it was deleted).";
+        }
+
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(Path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0)
-            return $"powermetrics command is not executable: {Path} (chmod +x it).";
+            return $"powermetrics command is not executable: {Path} (Meter:Command = '{Options.Command}'): make it executable with chmod +x {Path}.";
         return null;
     }
 

@@ -31,6 +31,7 @@ public sealed class PowermetricsMeter : IPowerMeter
     private readonly SampleTimeline _timeline = new(); // samples arrive with their total (PowermetricsTotalRule)
     private readonly PlistStreamParser _parser = new();
     private readonly StderrTail _stderr = new();
+    private readonly StdoutHead _stdoutHead = new();
     private readonly AsyncPulse _changed = new();
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
@@ -149,7 +150,7 @@ public sealed class PowermetricsMeter : IPowerMeter
         if (window.Domains.TryGetValue(Domains.Total, out var total) && total.AveragePowerW > _options.MaxPlausiblePowerW)
         {
             throw new MeterException(Invariant(
-                $"powermetrics reports {total.AveragePowerW:0.#} W on average over [{startS:0.000}, {endS:0.000}] s, above the plausible {_options.MaxPlausiblePowerW:0.#} W (MaxPlausiblePowerW): the samples are not trustworthy."));
+                $"powermetrics reports {total.AveragePowerW:0.#} W on average over [{startS:0.000}, {endS:0.000}] s, above the plausible {_options.MaxPlausiblePowerW:0.#} W (MaxPlausiblePowerW): the samples are not trustworthy. This case is not measured. If this machine really draws that much, raise Meter:MaxPlausiblePowerW."));
         }
 
         return window;
@@ -184,11 +185,12 @@ public sealed class PowermetricsMeter : IPowerMeter
         if (_timeline.Count > 0)
             return;
         if (_exited)
-            throw new MeterException(WithHint($"`{CommandLine}` exited with code {ExitCodeText()} before its first sample; stderr: {_stderr.Quoted()}."));
+            throw new MeterException(WithHint($"`{CommandLine}` exited with code {ExitCodeText()} before its first sample; stderr: {_stderr.Quoted()}.{NoPlist()}"));
 
         await ProcessStopper.StopAsync(_process!, TimeSpan.FromSeconds(2));
         throw new MeterException(WithHint(Invariant(
-            $"no powermetrics sample within {_options.StartTimeoutSeconds} s (StartTimeoutSeconds) of starting `{CommandLine}` (interval {_options.IntervalMs} ms); stderr: {_stderr.Quoted()}.")));
+            $"no powermetrics sample within {_options.StartTimeoutSeconds} s (StartTimeoutSeconds) of starting `{CommandLine}` (interval {_options.IntervalMs} ms); stderr: {_stderr.Quoted()}.")
+            + (NoPlist() is { Length: > 0 } printed ? printed : " It wrote nothing on stdout: if it is merely slow to start, raise Meter:StartTimeoutSeconds; otherwise run that command by hand to see why.")));
     }
 
     private async Task ReadLoopAsync(Process process, PowermetricsIntake intake, CancellationToken cancellationToken)
@@ -200,6 +202,7 @@ public sealed class PowermetricsMeter : IPowerMeter
             int read;
             while ((read = await stdout.ReadAsync(buffer, cancellationToken)) > 0)
             {
+                _stdoutHead.Append(buffer.AsSpan(0, read));
                 intake.Accept(_parser.Feed(buffer.AsSpan(0, read)), _clock.Now);
                 _changed.Pulse();
             }
@@ -231,19 +234,26 @@ public sealed class PowermetricsMeter : IPowerMeter
             reasons.Add("no sample has arrived yet");
         else if (window.StartS < first)
             reasons.Add(Invariant($"the window starts before the first sample ({first:0.000} s)"));
-        reasons.AddRange(_intake?.DescribeGaps(window.StartS, window.EndS) ?? []);
-
+        var gaps = _intake?.DescribeGaps(window.StartS, window.EndS) ?? [];
+        reasons.AddRange(gaps);
+        var advice = gaps.Count > 0 ? " This case is not measured; the samples after the gap are placed again, so later cases are measured." : "";
         if (last is { } end && window.EndS > end)
         {
             reasons.Add(_exited
                 ? Invariant($"powermetrics exited with code {ExitCodeText()} after its last sample ending at {end:0.000} s; stderr: {_stderr.Quoted()}")
-                : Invariant($"no sample covering the window's end arrived within {waitedS:0.0} s (last sample ends at {end:0.000} s)"));
+                : Invariant($"powermetrics is still running but sent no sample for {_clock.Now - end:0.0} s: none covering the window's end arrived within {waitedS:0.0} s (last sample ends at {end:0.000} s)"));
+            advice = _exited
+                ? " The meter is not restarted during a run, so every later case fails the same way: fix what stderr says and run the suite again."
+                : $" This case is not measured; later cases are measured once samples come again. If every case fails so, powermetrics hangs: stop the run and check that `{_command.Describe(_command.ProbeArguments)}` prints a sample.";
         }
 
         return Invariant(
             $"powermetrics covered {window.Coverage * 100:0.0}% of window [{window.StartS:0.000}, {window.EndS:0.000}] s ({window.SampleCount} samples); at least {_options.MinCoverage * 100:0.#}% (MinCoverage) is needed: ")
-            + (reasons.Count == 0 ? "samples are missing inside the window." : string.Join("; ", reasons) + ".");
+            + (reasons.Count == 0 ? "samples are missing inside the window." : string.Join("; ", reasons) + ".") + advice;
     }
+
+    /// <summary>What the command printed instead of a plist, when it printed anything: a sign that it is not powermetrics.</summary>
+    private string NoPlist() => _timeline.Count == 0 ? _stdoutHead.NoPlistSentence(_command.Path) : "";
 
     private string ExitCodeText()
     {

@@ -69,7 +69,11 @@ public sealed class AlpacaLoader
     {
         var path = RepositoryPaths.Resolve(_root, source);
         if (!File.Exists(path))
-            throw new PromptLoadException($"Prompts:Source = '{source}' is neither an http(s) URL nor an existing file ({path} not found).");
+        {
+            throw new PromptLoadException($"Prompts:Source = '{source}' is neither an http(s) URL nor an existing file ({path} not found). " +
+                                          "Fix Prompts:Source: a file path (relative to the repository root) or the URL of an Alpaca dataset.");
+        }
+
         var bytes = File.ReadAllBytes(path);
         DatasetHash.CheckPin(_options.Sha256, DatasetHash.Compute(bytes), path);
         return bytes;

@@ -6,40 +6,58 @@ namespace SlmEnergyBench.Harness.Results;
 /// <summary>
 /// Writes one run into a new folder <c>&lt;results&gt;/&lt;run-id&gt;/</c>: <c>run.json</c> (rewritten atomically
 /// as the run progresses), <c>cases.jsonl</c> (one record appended and flushed per case) and
-/// <c>samples.jsonl</c> (every meter sample). Earlier runs are never deleted or overwritten.
+/// <c>samples.jsonl</c> (every meter sample). Earlier runs are never deleted or overwritten. A write that fails (a
+/// full or read-only disk) throws <see cref="ResultsWriteException"/> saying what is safe and what to do, and nothing
+/// more is appended to the run's files after it (<see cref="ResultsGuard"/>).
 /// </summary>
 public sealed class ResultsWriter : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly StreamWriter _cases;
-    private readonly StreamWriter _samples;
+    private readonly JsonLinesFile _cases;
+    private readonly JsonLinesFile _samples;
+    private readonly ResultsGuard _guard;
     private int _samplesWritten;
 
-    private ResultsWriter(string directory, string runId, FileMode mode)
+    private ResultsWriter(string directory, string runId, Func<string, Stream> open)
     {
         Directory = directory;
         RunId = runId;
-        _cases = Open(Path.Combine(directory, "cases.jsonl"), mode);
-        _samples = Open(Path.Combine(directory, "samples.jsonl"), mode);
+        _guard = new ResultsGuard(directory);
+        _cases = Open(Path.Combine(directory, "cases.jsonl"), open);
+        _samples = Open(Path.Combine(directory, "samples.jsonl"), open);
     }
 
     public string Directory { get; }
 
     public string RunId { get; }
 
-    /// <summary>Creates a fresh run folder under <paramref name="resultsRoot"/>, named after the start time and profile.</summary>
-    public static ResultsWriter Create(string resultsRoot, string profile, DateTimeOffset startedUtc)
+    /// <summary>
+    /// Creates a fresh run folder under <paramref name="resultsRoot"/>, named after the start time and profile; throws
+    /// <see cref="ResultsWriteException"/> when it cannot be created or written.
+    /// </summary>
+    /// <param name="resultsRoot">The results folder (<c>Results:Directory</c>), created when missing.</param>
+    /// <param name="profile">The profile, the run id's suffix.</param>
+    /// <param name="startedUtc">The run's start, the run id's prefix.</param>
+    /// <param name="open">Opens each appended file (tests pass a stream that fills up); <see cref="JsonLinesFile.OpenNew"/> when null.</param>
+    public static ResultsWriter Create(string resultsRoot, string profile, DateTimeOffset startedUtc, Func<string, Stream>? open = null)
     {
-        System.IO.Directory.CreateDirectory(resultsRoot);
-        var stem = $"{startedUtc.UtcDateTime:yyyyMMdd-HHmmss}-{profile}";
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            var runId = attempt == 1 ? stem : $"{stem}-{attempt}";
-            var path = Path.Combine(resultsRoot, runId);
-            if (System.IO.Directory.Exists(path))
-                continue;
-            System.IO.Directory.CreateDirectory(path);
-            return new ResultsWriter(path, runId, FileMode.CreateNew);
+            System.IO.Directory.CreateDirectory(resultsRoot);
+            var stem = $"{startedUtc.UtcDateTime:yyyyMMdd-HHmmss}-{profile}";
+            for (var attempt = 1; ; attempt++)
+            {
+                var runId = attempt == 1 ? stem : $"{stem}-{attempt}";
+                var path = Path.Combine(resultsRoot, runId);
+                if (System.IO.Directory.Exists(path))
+                    continue;
+                System.IO.Directory.CreateDirectory(path);
+                return new ResultsWriter(path, runId, open ?? JsonLinesFile.OpenNew);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw ResultsGuard.CannotCreate(resultsRoot, e);
         }
     }
 
@@ -48,12 +66,19 @@ public sealed class ResultsWriter : IDisposable
     /// short (no newline at the end of <c>cases.jsonl</c> or <c>samples.jsonl</c>) is removed first, so the next record
     /// starts on its own line; every complete line is kept as it is. Returns the writer and how many bytes were removed.
     /// </summary>
-    /// <exception cref="IOException">A file cannot be opened for appending.</exception>
+    /// <exception cref="ResultsWriteException">A file cannot be opened for appending.</exception>
     public static (ResultsWriter Writer, long TornBytes) Resume(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var torn = CutTornLine(Path.Combine(directory, "cases.jsonl")) + CutTornLine(Path.Combine(directory, "samples.jsonl"));
-        return (new ResultsWriter(directory, Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)), FileMode.Append), torn);
+        try
+        {
+            var torn = CutTornLine(Path.Combine(directory, "cases.jsonl")) + CutTornLine(Path.Combine(directory, "samples.jsonl"));
+            return (new ResultsWriter(directory, Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)), JsonLinesFile.OpenAppend), torn);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw ResultsGuard.CannotCreate(directory, e);
+        }
     }
 
     /// <summary>Truncates <paramref name="path"/> after its last newline; returns the bytes removed (0 when it ends with one or is missing).</summary>
@@ -78,33 +103,63 @@ public sealed class ResultsWriter : IDisposable
         return length - keep;
     }
 
-    /// <summary>Writes <c>run.json</c> atomically (temp file, then rename), so a crash never leaves half a manifest.</summary>
+    /// <summary>Why nothing more is appended to this run's files (a write failed: a full or read-only disk); null while all is well.</summary>
+    public string? WriteFailure
+    {
+        get
+        {
+            lock (_gate)
+                return _guard.Broken;
+        }
+    }
+
+    /// <summary>Throws the <see cref="ResultsWriteException"/> of an earlier failed write: a case that cannot be recorded is not measured.</summary>
+    public void ThrowIfBroken()
+    {
+        lock (_gate)
+            _guard.ThrowIfBroken();
+    }
+
+    /// <summary>
+    /// Writes <c>run.json</c> atomically (temp file, then rename), so a crash never leaves half a manifest. After a
+    /// failed append (<see cref="ResultsGuard"/>) a manifest that cannot be written either leaves the previous one and
+    /// throws nothing more: the append's error already said what happened.
+    /// </summary>
     public void WriteManifest(RunManifest manifest)
     {
         lock (_gate)
         {
-            AtomicFile.WriteAllText(Path.Combine(Directory, "run.json"), JsonSerializer.Serialize(manifest, ResultsJson.Indented));
+            try
+            {
+                AtomicFile.WriteAllText(Path.Combine(Directory, "run.json"), JsonSerializer.Serialize(manifest, ResultsJson.Indented));
+            }
+            catch (Exception e) when (_guard.Broken is not null && e is IOException or UnauthorizedAccessException)
+            {
+                // The previous run.json is intact (atomic write); the run's failure is already reported.
+            }
         }
     }
 
-    /// <summary>Appends one case and flushes it to disk before returning.</summary>
+    /// <summary>Appends one case and flushes it to disk before returning; <see cref="ResultsWriteException"/> when it cannot.</summary>
     public void AppendCase(CaseRecord record)
     {
         lock (_gate)
         {
-            _cases.WriteLine(JsonSerializer.Serialize(record, ResultsJson.Line));
-            _cases.Flush();
+            _guard.Append(_cases, _cases, $"The record of case {record.PromptOrdinal + 1} of '{record.Model}'",
+                () => _cases.Append([JsonSerializer.Serialize(record, ResultsJson.Line)]));
         }
     }
 
-    /// <summary>Appends the meter samples not written yet.</summary>
+    /// <summary>Appends the meter samples not written yet; after a failed append, nothing (the failure was reported).</summary>
     public void AppendSamples(IReadOnlyList<MeterSample> all)
     {
         lock (_gate)
         {
-            for (; _samplesWritten < all.Count; _samplesWritten++)
-                _samples.WriteLine(JsonSerializer.Serialize(all[_samplesWritten], ResultsJson.Line));
-            _samples.Flush();
+            if (_guard.Broken is not null || _samplesWritten >= all.Count)
+                return;
+            var lines = all.Skip(_samplesWritten).Select(s => JsonSerializer.Serialize(s, ResultsJson.Line)).ToList();
+            _guard.Append(_samples, _cases, $"{lines.Count} meter sample(s)", () => _samples.Append(lines));
+            _samplesWritten = all.Count;
         }
     }
 
@@ -117,6 +172,10 @@ public sealed class ResultsWriter : IDisposable
         }
     }
 
-    private static StreamWriter Open(string path, FileMode mode) =>
-        new(new FileStream(path, mode, FileAccess.Write, FileShare.Read)) { AutoFlush = false };
+    /// <summary>Opens one appended file; an existing one (a resumed run) counts its complete lines as already written.</summary>
+    private static JsonLinesFile Open(string path, Func<string, Stream> open)
+    {
+        var existing = File.Exists(path) ? File.ReadLines(path).Count() : 0;
+        return new JsonLinesFile(path, open(path), existing);
+    }
 }

@@ -85,9 +85,13 @@ public sealed class BenchmarkSession : IAsyncDisposable
         return await OpenAsync(config, clock, parts.Backend, parts.CreateMeter, parts.Owned, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Opens a session with given parts (tests pass a scripted meter). <paramref name="createMeter"/> receives the run folder.</summary>
+    /// <summary>
+    /// Opens a session with given parts (tests pass a scripted meter). <paramref name="createMeter"/> receives the run folder;
+    /// <paramref name="openResultsFile"/> opens the run's appended files (tests pass a disk that fills up).
+    /// </summary>
     internal static async Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, SessionClock clock, ICompletionBackend backend,
-        Func<string?, CancellationToken, Task<MeterChoice>> createMeter, IReadOnlyList<IDisposable> owned, CancellationToken cancellationToken)
+        Func<string?, CancellationToken, Task<MeterChoice>> createMeter, IReadOnlyList<IDisposable> owned, CancellationToken cancellationToken,
+        Func<string, Stream>? openResultsFile = null)
     {
         var o = config.Options;
         var skip = await CheckPartsAsync(config, backend, createMeter, cancellationToken).ConfigureAwait(false);
@@ -147,13 +151,14 @@ public sealed class BenchmarkSession : IAsyncDisposable
         ResultsWriter results;
         try
         {
-            results = prior is null ? ResultsWriter.Create(config.Resolve(o.Results.Directory), o.Profile, clock.OriginUtc) : ResultsWriter.Resume(prior.Directory).Writer;
+            results = prior is null
+                ? ResultsWriter.Create(config.Resolve(o.Results.Directory), o.Profile, clock.OriginUtc, openResultsFile)
+                : ResultsWriter.Resume(prior.Directory).Writer;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (ResultsWriteException e)
         {
             runLock.Dispose();
-            var where = prior?.Directory ?? config.Resolve(o.Results.Directory);
-            return Unopened(config, clock, null, $"The results folder {where} cannot be written ({e.Message}): make it writable, or point Results:Directory at a writable folder.", owned);
+            return Unopened(config, clock, null, e.Message, owned);
         }
 
         runLock.Name(results.RunId);
@@ -293,6 +298,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         {
             if (_finished)
                 throw new InvalidOperationException($"the run's files in {Results.Directory} are already finished: a case after the report cannot be recorded. Run the tests again.");
+            Results.ThrowIfBroken();
             var prompt = Prompts.Prompts[ordinal];
             if (_state!.KeptRecord(new CaseKey(model, ordinal, repetition)) is { } kept)
             {
@@ -602,7 +608,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         if (!meterCheck.IsAvailable)
             reasons.Add("Meter: " + meterCheck.Reason);
         return $"Profile '{o.Profile}' ({config.ProfileChosenBy}) cannot run here. " + string.Join(" ", reasons) +
-               " To run the suite against fake backends instead: ENERGYBENCH_PROFILE=fake dotnet test --filter Category=Energy";
+               (o.Backend.Kind == BackendKinds.FakeGpt4All ? "" : " To run the suite against fake backends instead: ENERGYBENCH_PROFILE=fake dotnet test --filter Category=Energy");
     }
 
     private static string Describe(LoadedConfiguration config, ICompletionBackend backend, MeterChoice meter, PromptSet prompts, ResultsWriter results)
@@ -662,6 +668,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
     {
         if (FatalError is not null)
             return "failed: " + FatalError;
+        if (Results?.WriteFailure is { } writeFailure)
+            return "failed: " + writeFailure;
         var planned = CasesPlanned(Config.Options);
         var done = _state!.Done;
         if (_cancelled)

@@ -21,7 +21,12 @@ public static class CaseValidator
             problems.Add($"served model '{completion.ServedModel}' is not the requested '{completion.RequestedModel}'{answeredAs} " +
                          "(names are compared exactly, letter case included, as GPT4All matches them)");
         }
-        if (completion.CompletionTokens is not > 0)
+        if (completion.CompletionTokens is null && completion.CompletionTokensSource == TokenCountSource.Unavailable)
+        {
+            problems.Add("the backend's answer carries no usage.completion_tokens, so tokens/s and J/token cannot be computed: GPT4All (3.3 to 3.10) " +
+                         "sends usage with every completion, so something else may be answering: check that Backend:BaseUrl is GPT4All's API");
+        }
+        else if (completion.CompletionTokens is not > 0)
             problems.Add($"completion tokens = {completion.CompletionTokens?.ToString() ?? "none"} ({completion.CompletionTokensSource}): a measurement needs at least one generated token");
         if (completion.WallSeconds <= 0)
             problems.Add($"wall time {completion.WallSeconds:0.######} s is not positive");

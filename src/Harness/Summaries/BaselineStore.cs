@@ -73,12 +73,25 @@ public static partial class BaselineStore
         }
     }
 
-    /// <summary>Writes <paramref name="baseline"/> to <paramref name="path"/> atomically, creating its folders.</summary>
+    /// <summary>
+    /// Writes <paramref name="baseline"/> to <paramref name="path"/> atomically, creating its folders; an
+    /// <see cref="IOException"/> that says what to do when the folder cannot be written (the previous baseline, if any, is intact).
+    /// </summary>
     public static void Save(string path, Baseline baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(baseline, ResultsJson.Indented));
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(baseline, ResultsJson.Indented));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(
+                $"The baseline of '{baseline.Model}' could not be written to {path} ({e.Message}). This run ({baseline.RunId}) and its results are " +
+                "unaffected, and an earlier baseline there is intact. Make Regression:BaselinesDirectory a folder you can write (or point it at another one) " +
+                "and accept again with ENERGYBENCH_ACCEPT_BASELINE=1.", e);
+        }
     }
 
     /// <summary>

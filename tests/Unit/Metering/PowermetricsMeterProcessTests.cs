@@ -131,7 +131,9 @@ public sealed class PowermetricsMeterProcessTests : IDisposable
         var act = () => meter.MeasureAsync(meter.Samples[0].StartS, meter.Samples[^1].EndS, _ct);
 
         // Assert
-        (await act.Should().ThrowAsync<MeterException>()).WithMessage("*gap from*corrupt plist document*");
+        (await act.Should().ThrowAsync<MeterException>()).WithMessage(
+            "powermetrics covered *% of window [*] s (* samples); at least 98% (MinCoverage) is needed: gap from * s to * s after a corrupt plist document (*). " +
+            "This case is not measured; the samples after the gap are placed again, so later cases are measured.");
     }
 
     [Fact]
@@ -208,7 +210,9 @@ public sealed class PowermetricsMeterProcessTests : IDisposable
         var act = () => meter.StartAsync(_ct);
 
         // Assert
-        (await act.Should().ThrowAsync<MeterException>()).WithMessage("*no powermetrics sample within 0.3 s*");
+        (await act.Should().ThrowAsync<MeterException>()).WithMessage(
+            "no powermetrics sample within 0.3 s (StartTimeoutSeconds) of starting `* -i 5000 -f plist` (interval 5000 ms); stderr: (empty). " +
+            "It wrote nothing on stdout: if it is merely slow to start, raise Meter:StartTimeoutSeconds; otherwise run that command by hand to see why.");
         (_fake.Clock.Now - started).Should().BeLessThan(2.5, "SIGTERM stops the fake at once");
     }
 
