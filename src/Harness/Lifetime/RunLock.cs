@@ -35,11 +35,17 @@ public sealed class RunLock : IDisposable
     public static RunLock? TryTake(string path, string runId, out string? refusal)
     {
         ArgumentNullException.ThrowIfNull(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         FileStream stream;
         try
         {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
             stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or DirectoryNotFoundException || e is IOException && !File.Exists(path))
+        {
+            refusal = $"The machine lock {path} (one run at a time on this machine) cannot be created ({e.Message}): set Results:MachineLock to a file in a folder you can write, " +
+                      "or leave it empty for the default in the temporary folder.";
+            return null;
         }
         catch (IOException)
         {

@@ -75,7 +75,7 @@ public sealed class EnvironmentFaultSessionTests : IDisposable
         await File.WriteAllTextAsync(blocked, "not a folder", _ct);
 
         // Act
-        await using var session = await OpenAsync(Config(("ENERGYBENCH__Results__Directory", blocked)));
+        await using var session = await OpenAsync(Config(("ENERGYBENCH__Results__Directory", blocked), ("ENERGYBENCH__Results__MachineLock", _folder.File("machine.lock"))));
 
         // Assert
         session.FatalError.Should().Be(

@@ -60,6 +60,19 @@ public sealed class RunLockTests : IDisposable
         mine.Should().NotBeNull("a killed holder's lock is released by the OS");
     }
 
+    [Fact]
+    public void TryTake_LockFolderIsAFile_RefusesSayingWhichSettingToFix()
+    {
+        var file = _dir.File("not-a-folder");
+        File.WriteAllText(file, "x");
+
+        var taken = RunLock.TryTake(Path.Combine(file, "machine.lock"), "run", out var refusal);
+
+        taken.Should().BeNull();
+        refusal.Should().StartWith($"The machine lock {Path.Combine(file, "machine.lock")} (one run at a time on this machine) cannot be created (")
+            .And.EndWith("set Results:MachineLock to a file in a folder you can write, or leave it empty for the default in the temporary folder.");
+    }
+
     private static bool Release(RunLock l)
     {
         l.Dispose();
