@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
-using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Fakes;
 using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Results;
 using SlmEnergyBench.Harness.Suite;
 using SlmEnergyBench.Harness.Timing;
+using SlmEnergyBench.Unit.Fakes;
 
 namespace SlmEnergyBench.Unit.Metering.Edges;
 
@@ -78,7 +78,7 @@ public sealed class EdgeAccuracyEndToEndTests : IDisposable
         var busyFile = Path.Combine(_results, "busy");
         var clock = new SessionClock();
         var server = FakeGpt4AllServer.Start(fake, busyFile);
-        var backend = new Gpt4AllClient(new BackendOptions { BaseUrl = server.BaseUrl }, clock);
+        var backend = FakeServerSetup.Client(server, clock);
         BusyFollowingMeter? meter = null;
         var records = new List<CaseRecord>();
         // The session asks for a meter twice (an availability probe it disposes, then the run's): a new one each time.
