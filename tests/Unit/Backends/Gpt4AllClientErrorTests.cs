@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Unit.Support;
 
@@ -89,18 +89,23 @@ public sealed class Gpt4AllClientErrorTests
     [Fact]
     public async Task CompleteAsync_SlowerThanTimeout_ThrowsNamingSecondsAndKey()
     {
-        // Arrange
+        // Arrange: the server takes 5 s of real time; the client's clock is fake, so only its request timeout, reached
+        // when the test moves that clock on, can end the wait before the server answers.
         using var server = LocalServers.StartWireMock();
         Gpt4AllStub.OnPost(server, "/v1/completions", 200, Gpt4AllStub.Completion(), TimeSpan.FromSeconds(5));
-        using var client = Gpt4AllStub.Client(server, timeoutSeconds: 0.3);
-        var watch = Stopwatch.StartNew();
+        var time = new FakeTimeProvider();
+        using var client = Gpt4AllStub.Client(server, timeoutSeconds: 0.3, time: time);
 
         // Act
-        var act = () => client.CompleteAsync(Gpt4AllStub.Request(), TestContext.Current.CancellationToken);
+        var request = client.CompleteAsync(Gpt4AllStub.Request(), TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromSeconds(0.29));
+        var waitingBeforeTheTimeout = !request.IsCompleted;
+        time.Advance(TimeSpan.FromSeconds(0.01));
+        var act = () => request;
 
         // Assert
+        waitingBeforeTheTimeout.Should().BeTrue();
         (await act.Should().ThrowAsync<BackendException>()).Which.Message.Should().Contain("0.3 s").And.Contain("Backend:TimeoutSeconds");
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using SlmEnergyBench.Harness;
 using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Unit.Support;
@@ -129,17 +129,22 @@ public sealed class Gpt4AllClientProbeTests
     [Fact]
     public async Task CheckAsync_ServerHangs_IsBoundedByProbeTimeout()
     {
-        // Arrange
+        // Arrange: the server hangs for 10 s of real time; the client's clock is fake, so only its probe timeout,
+        // reached when the test moves that clock on, can end the wait before the server answers.
         using var server = LocalServers.StartWireMock();
         Gpt4AllStub.OnModels(server, TwoModels, TimeSpan.FromSeconds(10));
-        using var client = Gpt4AllStub.Client(server, probeSeconds: 0.3);
-        var watch = Stopwatch.StartNew();
+        var time = new FakeTimeProvider();
+        using var client = Gpt4AllStub.Client(server, probeSeconds: 0.3, time: time);
 
         // Act
-        var availability = await client.CheckAsync([Gpt4AllStub.Model], TestContext.Current.CancellationToken);
+        var probe = client.CheckAsync([Gpt4AllStub.Model], TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromSeconds(0.29));
+        var waitingBeforeTheTimeout = !probe.IsCompleted;
+        time.Advance(TimeSpan.FromSeconds(0.01));
+        var availability = await probe;
 
         // Assert
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        waitingBeforeTheTimeout.Should().BeTrue();
         availability.IsAvailable.Should().BeFalse();
         availability.Reason.Should().Contain("0.3 s").And.Contain("Backend:ProbeTimeoutSeconds");
     }

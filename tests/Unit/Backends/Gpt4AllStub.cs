@@ -12,14 +12,18 @@ internal static class Gpt4AllStub
 {
     public const string Model = "Llama 3.2 1B Instruct";
 
-    /// <summary>A client of <paramref name="server"/>; GPT4All's built-in catalogue unless <paramref name="catalog"/> is given (never this machine's).</summary>
-    public static Gpt4AllClient Client(WireMockServer server, string endpoint = Endpoints.Completions, double timeoutSeconds = 30, double probeSeconds = 3,
-        Gpt4AllModelCatalog? catalog = null) =>
-        Client(server.Url + "/v1", endpoint, timeoutSeconds, probeSeconds, catalog);
+    /// <summary>
+    /// A client of <paramref name="server"/>; GPT4All's built-in catalogue unless <paramref name="catalog"/> is given (never this
+    /// machine's). Its timeouts run on <paramref name="time"/> (the system clock by default). The default probe timeout is
+    /// generous: the stub answers at once, and only a starved machine could make a first request to it take seconds.
+    /// </summary>
+    public static Gpt4AllClient Client(WireMockServer server, string endpoint = Endpoints.Completions, double timeoutSeconds = 30, double probeSeconds = 30,
+        Gpt4AllModelCatalog? catalog = null, TimeProvider? time = null) =>
+        Client(server.Url + "/v1", endpoint, timeoutSeconds, probeSeconds, catalog, time);
 
-    public static Gpt4AllClient Client(string baseUrl, string endpoint = Endpoints.Completions, double timeoutSeconds = 30, double probeSeconds = 3,
-        Gpt4AllModelCatalog? catalog = null) =>
-        new(new BackendOptions { BaseUrl = baseUrl, Endpoint = endpoint, TimeoutSeconds = timeoutSeconds, ProbeTimeoutSeconds = probeSeconds }, new SessionClock(),
+    public static Gpt4AllClient Client(string baseUrl, string endpoint = Endpoints.Completions, double timeoutSeconds = 30, double probeSeconds = 30,
+        Gpt4AllModelCatalog? catalog = null, TimeProvider? time = null) =>
+        new(new BackendOptions { BaseUrl = baseUrl, Endpoint = endpoint, TimeoutSeconds = timeoutSeconds, ProbeTimeoutSeconds = probeSeconds }, new SessionClock(time),
             catalog: catalog ?? Gpt4AllModelCatalog.BuiltIn);
 
     public static CompletionRequest Request(string model = Model, double? topP = null) =>

@@ -2,6 +2,7 @@ using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Unit.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace SlmEnergyBench.Unit.Configuration;
 
@@ -49,6 +50,7 @@ public sealed class AutoProbeTests : IDisposable
         using var server = LocalServers.StartWireMock();
         server.Given(Request.Create().WithPath("/v1/models").UsingGet()).RespondWith(Response.Create().WithStatusCode(200)
             .WithBody("""{"data":[{"id":"Llama 3 8B Instruct","object":"model"},{"id":"Reasoner v1","object":"model"}],"object":"list"}"""));
+        WarmUp(server);
         var options = Options(BackendKinds.Gpt4All, server.Url + "/v1");
 
         var verdict = AutoProbe.Instance.Probe(options, _folder);
@@ -63,6 +65,7 @@ public sealed class AutoProbeTests : IDisposable
         using var server = LocalServers.StartWireMock();
         server.Given(Request.Create().WithPath("/v1/models").UsingGet()).RespondWith(Response.Create().WithStatusCode(200)
             .WithBody("""{"data":[{"id":"Reasoner v1","object":"model"}],"object":"list"}"""));
+        WarmUp(server);
 
         var verdict = AutoProbe.Instance.Probe(Options(BackendKinds.Gpt4All, server.Url + "/v1"), _folder);
 
@@ -79,10 +82,21 @@ public sealed class AutoProbeTests : IDisposable
         verdict.Reason.Should().Contain("does not answer");
     }
 
+    /// <summary>
+    /// One request to <paramref name="server"/> the way the probe makes it, so that the probe's own request, bounded by
+    /// at most 3 s, finds both ends compiled: a first request's JIT work can take seconds on a loaded machine.
+    /// </summary>
+    private static void WarmUp(WireMockServer server)
+    {
+        using var http = new HttpClient();
+        using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, server.Url + "/v1/models"), TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     private BenchOptions Options(string kind, string baseUrl = "http://127.0.0.1:4891/v1") => new()
     {
         Profile = "candidate",
-        Backend = new BackendOptions { Kind = kind, BaseUrl = baseUrl, ProbeTimeoutSeconds = 2 },
+        Backend = new BackendOptions { Kind = kind, BaseUrl = baseUrl, ProbeTimeoutSeconds = 3 },
         Embedded = new EmbeddedOptions { ModelFolder = _folder },
         Models = ["Llama 3.2 1B Instruct", "Llama 3.2 3B Instruct", "Llama 3 8B Instruct"],
     };

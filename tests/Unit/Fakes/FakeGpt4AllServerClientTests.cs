@@ -1,7 +1,6 @@
 using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Fakes;
-using SlmEnergyBench.Harness.Timing;
 
 namespace SlmEnergyBench.Unit.Fakes;
 
@@ -15,7 +14,7 @@ public sealed class FakeGpt4AllServerClientTests
     {
         // Arrange
         using var fake = FakeGpt4AllServer.Start(FakeServerSetup.Options());
-        using var client = Client(fake, endpoint);
+        using var client = FakeServerSetup.Client(fake, endpoint: endpoint);
 
         // Act
         var result = await client.CompleteAsync(new CompletionRequest(FakeServerSetup.Large, "Explain joules.", 1024, 0.7), TestContext.Current.CancellationToken);
@@ -36,7 +35,7 @@ public sealed class FakeGpt4AllServerClientTests
     {
         // Arrange
         using var fake = FakeGpt4AllServer.Start(FakeServerSetup.Options());
-        using var client = Client(fake);
+        using var client = FakeServerSetup.Client(fake);
 
         // Act
         var result = await client.CompleteAsync(new CompletionRequest(FakeServerSetup.Small, "Explain joules.", 5, 0.7), TestContext.Current.CancellationToken);
@@ -51,7 +50,7 @@ public sealed class FakeGpt4AllServerClientTests
     {
         // Arrange
         using var fake = FakeGpt4AllServer.Start(FakeServerSetup.Options());
-        using var client = Client(fake);
+        using var client = FakeServerSetup.Client(fake);
 
         // Act
         var act = () => client.CompleteAsync(new CompletionRequest("Llama 3.2 3B Instruct", "Hi", 64, 0.7), TestContext.Current.CancellationToken);
@@ -67,7 +66,7 @@ public sealed class FakeGpt4AllServerClientTests
     {
         // Arrange
         using var fake = FakeGpt4AllServer.Start(FakeServerSetup.Options(contextTokens: 8));
-        using var client = Client(fake);
+        using var client = FakeServerSetup.Client(fake);
 
         // Act
         var act = () => client.CompleteAsync(new CompletionRequest(FakeServerSetup.Small, new string('w', 200), 64, 0.7), TestContext.Current.CancellationToken);
@@ -81,7 +80,7 @@ public sealed class FakeGpt4AllServerClientTests
     {
         // Arrange
         using var fake = FakeGpt4AllServer.Start(FakeServerSetup.Options());
-        using var client = Client(fake);
+        using var client = FakeServerSetup.Client(fake);
 
         // Act
         var known = await client.CheckAsync([FakeServerSetup.Small, FakeServerSetup.Large], TestContext.Current.CancellationToken);
@@ -99,7 +98,7 @@ public sealed class FakeGpt4AllServerClientTests
         // Arrange
         const string file = "Meta-Llama-3-8B-Instruct.Q4_0.gguf";
         using var fake = FakeGpt4AllServer.Start(FakeServerSetup.Options());
-        using var client = Client(fake);
+        using var client = FakeServerSetup.Client(fake);
 
         // Act
         var check = await client.CheckAsync([file], TestContext.Current.CancellationToken);
@@ -116,7 +115,7 @@ public sealed class FakeGpt4AllServerClientTests
     {
         // Arrange: GPT4All would answer "llama 3 8b instruct" with its default model, the 1B.
         using var fake = FakeGpt4AllServer.Start(FakeServerSetup.Options());
-        using var client = Client(fake);
+        using var client = FakeServerSetup.Client(fake);
 
         // Act
         var check = await client.CheckAsync(["llama 3 8b instruct"], TestContext.Current.CancellationToken);
@@ -127,7 +126,4 @@ public sealed class FakeGpt4AllServerClientTests
         check.Reason.Should().Contain("letter case").And.Contain($"Did you mean '{FakeServerSetup.Large}'?");
         (await complete.Should().ThrowAsync<ServedModelMismatchException>()).Which.Served.Should().Be(FakeServerSetup.Small);
     }
-
-    private static Gpt4AllClient Client(FakeGpt4AllServer fake, string endpoint = Endpoints.Completions) =>
-        new(new BackendOptions { BaseUrl = fake.BaseUrl, Endpoint = endpoint, TimeoutSeconds = 30 }, new SessionClock());
 }

@@ -1,14 +1,25 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Fakes;
+using SlmEnergyBench.Harness.Timing;
 
 namespace SlmEnergyBench.Unit.Fakes;
 
-/// <summary>Fake options and a plain HttpClient helper for tests of the fake server.</summary>
+/// <summary>Fake options, the real client of a fake server, and a plain HttpClient helper for tests of the fake server.</summary>
 internal static class FakeServerSetup
 {
+    /// <summary>
+    /// The real client of <paramref name="fake"/>, its timing on <paramref name="clock"/> (a fresh system clock when null).
+    /// Its timeouts only a hung server could reach: the fake answers at once, but the availability probe is often a fresh
+    /// server's first request, whose JIT work alone can take seconds on a loaded machine. 60 s also lies beyond the
+    /// horizon of the <c>SkipAheadTimeProvider</c> that session tests on virtual time use.
+    /// </summary>
+    public static Gpt4AllClient Client(FakeGpt4AllServer fake, SessionClock? clock = null, string endpoint = Endpoints.Completions) =>
+        new(new BackendOptions { BaseUrl = fake.BaseUrl, Endpoint = endpoint, TimeoutSeconds = 60, ProbeTimeoutSeconds = 60 }, clock ?? new SessionClock());
+
     public const string Small = "Llama 3.2 1B Instruct";
     public const string Large = "Llama 3 8B Instruct";
 

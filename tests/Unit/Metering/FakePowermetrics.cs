@@ -28,12 +28,16 @@ internal sealed class FakePowermetrics : IDisposable
 
     public Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>
+    /// The meter's options for the fake. StartTimeoutSeconds is patience, not a measurement: the first sample comes
+    /// after one interval, but a loaded machine may take seconds to start bash; a test of the timeout sets its own.
+    /// </summary>
     public static MeterOptions Options(int intervalMs = 50, string command = Command, string sudoPrefix = "") => new()
     {
         Command = command,
         SudoPrefix = sudoPrefix,
         IntervalMs = intervalMs,
-        StartTimeoutSeconds = 3,
+        StartTimeoutSeconds = 30,
     };
 
     /// <summary>Makes the fake stream <paramref name="plistFile"/>'s document as it is, one every elapsed_ns of it.</summary>

@@ -1,4 +1,3 @@
-using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Fakes;
 using SlmEnergyBench.Harness.Metering;
@@ -16,12 +15,15 @@ internal static class FakeSessions
     public static ScriptedPowerMeter Meter(SessionClock clock) =>
         new(clock, new ScriptedPowerTrace(new Dictionary<string, double> { [Domains.Cpu] = 2, [Domains.Gpu] = 10 }), periodS: 0.05);
 
-    /// <summary>Opens a session of <paramref name="config"/> (which may fail or be refused: the caller checks).</summary>
-    public static async Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, CancellationToken ct)
+    /// <summary>
+    /// Opens a session of <paramref name="config"/> (which may fail or be refused: the caller checks) on <paramref name="time"/>,
+    /// the session's and the fake server's clock (the system clock by default).
+    /// </summary>
+    public static async Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, CancellationToken ct, TimeProvider? time = null)
     {
-        var clock = new SessionClock();
-        var server = FakeGpt4AllServer.Start(config.Options.Fake);
-        var backend = new Gpt4AllClient(new BackendOptions { BaseUrl = server.BaseUrl }, clock);
+        var clock = new SessionClock(time);
+        var server = FakeGpt4AllServer.Start(config.Options.Fake, time: time);
+        var backend = Fakes.FakeServerSetup.Client(server, clock);
         return await BenchmarkSession.OpenAsync(config, clock, backend, (_, _) => Task.FromResult(new MeterChoice(Meter(clock), "scripted for the test")), [server, backend], ct);
     }
 }

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Fakes;
 using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Suite;
 using SlmEnergyBench.Harness.Timing;
+using SlmEnergyBench.Unit.Fakes;
 using SlmEnergyBench.Unit.Metering;
 
 namespace SlmEnergyBench.Unit.Suite;
@@ -92,7 +92,7 @@ public sealed class SessionPowermetricsVariantsTests : IDisposable
     {
         var clock = new SessionClock();
         var server = FakeGpt4AllServer.Start(config.Options.Fake);
-        var backend = new Gpt4AllClient(new BackendOptions { BaseUrl = server.BaseUrl }, clock);
+        var backend = FakeServerSetup.Client(server, clock);
         var environment = new Dictionary<string, string> { ["FAKE_POWERMETRICS_REPLAY"] = plistFile };
         return await BenchmarkSession.OpenAsync(config, clock, backend, (_, _) => Task.FromResult(new MeterChoice(
             new PowermetricsMeter(config.Options.Meter, config.RepositoryRoot, clock, environment), "replaying a captured sample")), [server, backend], _ct);

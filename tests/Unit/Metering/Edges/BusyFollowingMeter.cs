@@ -1,4 +1,3 @@
-using System.Globalization;
 using SlmEnergyBench.Harness;
 using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Timing;
@@ -7,18 +6,20 @@ namespace SlmEnergyBench.Unit.Metering.Edges;
 
 /// <summary>
 /// A stand-in machine and meter, in process and on the session clock: its power follows the fake GPT4All server's
-/// busy file (the model's active cpu and gpu power while it generates, idle power otherwise, each with noise), as a
-/// real machine's power follows its work, and it logs that power as it goes (<see cref="PowerTruth"/>), so the true
-/// energy of any window is known. It samples like powermetrics: real lengths 4-10% above the interval, whole
-/// millijoules, placed on the timeline by the suite's <see cref="SampleChainPlacer"/> from their lengths and arrival.
-/// One thread polls the busy file about every millisecond, logs the power held since the last poll and emits samples.
+/// generation (the model's active cpu and gpu power from its busy file while it generates, idle power otherwise, each
+/// with noise), as a real machine's power follows its work, and it logs that power as it goes (<see cref="PowerTruth"/>),
+/// so the true energy of any window is known. It samples like powermetrics: real lengths 4-10% above the interval,
+/// whole millijoules, placed on the timeline by the suite's <see cref="SampleChainPlacer"/> from their lengths and
+/// arrival. One thread wakes about every millisecond, logs the power since its last wake-up, changed at the very
+/// moments the server started and ended generating (<see cref="GenerationClock"/>, however late the thread wakes on a
+/// loaded machine), and emits samples.
 /// </summary>
 internal sealed class BusyFollowingMeter : IPowerMeter
 {
     private static readonly string[] Parts = [Domains.Cpu, Domains.Gpu, Domains.Ane];
 
     private readonly SessionClock _clock;
-    private readonly string _busyFile;
+    private readonly GenerationClock _generations;
     private readonly double _intervalS;
     private readonly (double Cpu, double Gpu) _idleW;
     private readonly Random _random;
@@ -29,10 +30,16 @@ internal sealed class BusyFollowingMeter : IPowerMeter
     private readonly SampleChainPlacer _placer;
     private Thread? _thread;
 
-    public BusyFollowingMeter(SessionClock clock, string busyFile, double intervalS, double idleCpuW, double idleGpuW, int seed)
+    /// <param name="clock">The session clock.</param>
+    /// <param name="generations">The fake server's clock, which notes when it generates and at what power.</param>
+    /// <param name="intervalS">Nominal sample length, s.</param>
+    /// <param name="idleCpuW">Idle cpu power, W.</param>
+    /// <param name="idleGpuW">Idle gpu power, W.</param>
+    /// <param name="seed">Seed of the sample lengths and the power noise.</param>
+    public BusyFollowingMeter(SessionClock clock, GenerationClock generations, double intervalS, double idleCpuW, double idleGpuW, int seed)
     {
         _clock = clock;
-        _busyFile = busyFile;
+        _generations = generations;
         _intervalS = intervalS;
         _idleW = (idleCpuW, idleGpuW);
         _random = new Random(seed);
@@ -87,15 +94,31 @@ internal sealed class BusyFollowingMeter : IPowerMeter
         last = Math.Max(last, 1e-9);
         var sampleStart = last;
         var nextSample = last + Length();
-        var state = Read();
+        (double Cpu, double Gpu)? busy = null;
+        var seen = 0;
         while (!_stop.IsCancellationRequested)
         {
             Thread.Sleep(1);
             var now = _clock.Now;
             lock (_gate)
-                _truth.Append(now - last, state);
-            last = now;
-            state = Read();
+            {
+                // Each change at its own moment (one noted just after `last` was logged counts from `last`).
+                for (; _generations.TryGet(seen, now, out var change); seen++)
+                {
+                    if (change.AtS > last)
+                    {
+                        _truth.Append(change.AtS - last, Power(busy));
+                        last = change.AtS;
+                    }
+
+                    busy = change.BusyW;
+                }
+
+                if (now > last)
+                    _truth.Append(now - last, Power(busy));
+            }
+
+            last = Math.Max(last, now);
             if (now < nextSample)
                 continue;
 
@@ -110,22 +133,10 @@ internal sealed class BusyFollowingMeter : IPowerMeter
 
     private double Length() => _intervalS * (1.04 + (_random.NextDouble() * 0.06));
 
-    /// <summary>The power now: the busy file's "cpu_mW gpu_mW" (+-5% noise) while it exists, else idle (+-10%).</summary>
-    private Dictionary<string, double> Read()
-    {
-        try
-        {
-            var words = File.ReadAllText(_busyFile).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            return Watts(
-                double.Parse(words[0], CultureInfo.InvariantCulture) / 1000 * Noise(0.05),
-                double.Parse(words[1], CultureInfo.InvariantCulture) / 1000 * Noise(0.05),
-                0);
-        }
-        catch (Exception e) when (e is IOException or IndexOutOfRangeException or FormatException)
-        {
-            return Watts(_idleW.Cpu * Noise(0.10), _idleW.Gpu * Noise(0.10), 0);
-        }
-    }
+    /// <summary>The power of one step: the generation's (+-5% noise) while the model generates, else idle (+-10%).</summary>
+    private Dictionary<string, double> Power((double Cpu, double Gpu)? busy) => busy is { } w
+        ? Watts(w.Cpu * Noise(0.05), w.Gpu * Noise(0.05), 0)
+        : Watts(_idleW.Cpu * Noise(0.10), _idleW.Gpu * Noise(0.10), 0);
 
     private double Noise(double fraction) => 1 + (fraction * ((2 * _random.NextDouble()) - 1));
 

@@ -1,18 +1,18 @@
 using System.Globalization;
 using System.Text;
-using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Fakes;
 using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Results;
 using SlmEnergyBench.Harness.Suite;
 using SlmEnergyBench.Harness.Timing;
+using SlmEnergyBench.Unit.Fakes;
 
 namespace SlmEnergyBench.Unit.Metering.Edges;
 
 /// <summary>
-/// The whole session against a stand-in whose truth is logged: the real fake GPT4All server (its busy file says when
-/// it generates and at what power), a <see cref="BusyFollowingMeter"/> whose power follows that file, the real client,
+/// The whole session against a stand-in whose truth is logged: the real fake GPT4All server (its clock says when it
+/// generates, its busy file at what power), a <see cref="BusyFollowingMeter"/> whose power follows them, the real client,
 /// protocol (idle before each model, pauses) and edge attribution. Two fake models answer 24 tokens in about 0.3 s and
 /// 1 s. Every case's recorded energy is checked against the true energy of its own window.
 /// </summary>
@@ -78,13 +78,14 @@ public sealed class EdgeAccuracyEndToEndTests : IDisposable
                        new FakeModelOptions { Name = "long", TokensPerSecond = 24, ActiveCpuPowerW = 2, ActiveGpuPowerW = 9 }];
         var busyFile = Path.Combine(_results, "busy");
         var clock = new SessionClock();
-        var server = FakeGpt4AllServer.Start(fake, busyFile);
-        var backend = new Gpt4AllClient(new BackendOptions { BaseUrl = server.BaseUrl }, clock);
+        var generations = new GenerationClock(clock, busyFile);
+        var server = FakeGpt4AllServer.Start(fake, busyFile, generations);
+        var backend = FakeServerSetup.Client(server, clock);
         BusyFollowingMeter? meter = null;
         var records = new List<CaseRecord>();
         // The session asks for a meter twice (an availability probe it disposes, then the run's): a new one each time.
         Task<MeterChoice> CreateMeter(string? folder, CancellationToken token) => Task.FromResult(new MeterChoice(
-            meter = new BusyFollowingMeter(clock, busyFile, intervalMs / 1000.0, idleCpuW: 1.0, idleGpuW: 0.1, seed: intervalMs), "stand-in"));
+            meter = new BusyFollowingMeter(clock, generations, intervalMs / 1000.0, idleCpuW: 1.0, idleGpuW: 0.1, seed: intervalMs), "stand-in"));
         await using (var session = await BenchmarkSession.OpenAsync(config, clock, backend, CreateMeter, [server, backend], ct))
         {
             session.FatalError.Should().BeNull();
