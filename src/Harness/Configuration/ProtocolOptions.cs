@@ -31,4 +31,10 @@ public sealed class ProtocolOptions
     /// Every case's energy then exists gross and net of idle: net = gross - idle power x window. 0 turns it off.
     /// </summary>
     public double IdleSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Seconds of each phase of the meter's own overhead measurement before the first model (idle power with the meter sampling at
+    /// <c>Meter:IntervalMs</c> against at 1 s: slow, fast, slow; see <see cref="Overhead.MeterOverheadProbe"/>). 0 turns it off.
+    /// </summary>
+    public double MeterOverheadSeconds { get; set; }
 }

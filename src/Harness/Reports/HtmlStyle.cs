@@ -18,6 +18,7 @@ internal static class HtmlStyle
         .banner.simulated { background: #f3e8ff; border-color: #8a4fd0; color: #43146f; }
         .banner.imported { background: #e6f6f4; border-color: #2a9d8f; color: #0f4a43; }
         .banner.fake { background: #eef2ff; border-color: #5a6fd6; color: #1f2f7a; }
+        .banner.machine { background: #fdecea; border-color: #c0392b; color: #6e1a12; }
         .banner .detail { display: block; font-weight: 400; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; margin-top: 4px; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 8px 0; }
         dl.facts dt { color: var(--muted); font-weight: 600; }

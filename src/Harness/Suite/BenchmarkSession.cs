@@ -28,6 +28,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
     private readonly IPowerMeter? _meter;
     private readonly IReadOnlyList<IDisposable> _owned;
     private readonly RunManifest? _manifest;
+    private readonly HarnessWatch? _watch;
     private int _passed;
     private int _failed;
     private bool _cancelled;
@@ -35,8 +36,9 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
     private BenchmarkSession(LoadedConfiguration config, SessionClock clock, string header, string? skipReason, string? fatalError,
         ICompletionBackend? backend, IPowerMeter? meter, PromptSet? prompts, ResultsWriter? results, RunManifest? manifest, IReadOnlyList<IDisposable> owned,
-        IReadOnlyDictionary<string, string>? modelProblems = null)
+        IReadOnlyDictionary<string, string>? modelProblems = null, HarnessWatch? watch = null)
     {
+        _watch = watch;
         _modelProblems = modelProblems ?? new Dictionary<string, string>();
         Config = config;
         Clock = clock;
@@ -84,6 +86,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         Func<string?, CancellationToken, Task<MeterChoice>> createMeter, IReadOnlyList<IDisposable> owned, CancellationToken cancellationToken)
     {
         var o = config.Options;
+        var watch = await HarnessWatch.BeginAsync(Machine.MachineSources.Default, cancellationToken).ConfigureAwait(false);
         var skip = await CheckPartsAsync(config, backend, createMeter, cancellationToken).ConfigureAwait(false);
         if (skip is not null)
             return Unopened(config, clock, skip, null, owned);
@@ -115,10 +118,12 @@ public sealed class BenchmarkSession : IAsyncDisposable
         {
             var choice = await createMeter(results.Directory, cancellationToken).ConfigureAwait(false);
             meter = choice.Meter;
+            await watch.BeforeMeterAsync(o, choice, clock, cancellationToken).ConfigureAwait(false);
             string? fatal = null;
             try
             {
                 await meter.StartAsync(cancellationToken).ConfigureAwait(false);
+                await watch.MeterStartedAsync(meter, clock, cancellationToken).ConfigureAwait(false);
             }
             catch (MeterException e)
             {
@@ -142,10 +147,12 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 StartedUtc = clock.OriginUtc,
                 Status = fatal is null ? "running" : "failed: " + fatal,
                 EndedUtc = fatal is null ? null : clock.TimeProvider.GetUtcNow(),
+                MachineState = watch.MachineState,
+                MeterOverhead = watch.MeterOverhead,
             };
             var header = Describe(config, backend, choice, prompts, results);
             results.WriteManifest(manifest);
-            return new BenchmarkSession(config, clock, header, null, fatal, backend, meter, prompts, results, manifest, owned, modelProblems);
+            return new BenchmarkSession(config, clock, header, null, fatal, backend, meter, prompts, results, manifest, owned, modelProblems, watch);
         }
         catch
         {
@@ -204,6 +211,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             if (_finished)
                 throw new InvalidOperationException($"the run's files in {Results.Directory} are already finished: a case after the report cannot be recorded. Run the tests again.");
             var prompt = Prompts.Prompts[ordinal];
+            _watch?.WarnAtStart(Observer);
             CaseRecord record;
             try
             {
@@ -267,6 +275,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
     {
         var g = Config.Options.Generation;
         CompletionResult completion;
+        var cpu = _watch?.BeginWindow();
         try
         {
             completion = await _backend!.CompleteAsync(new CompletionRequest(record.Model, record.PromptText, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
@@ -278,6 +287,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
         record = record with
         {
+            Harness = _watch?.EndWindow(cpu, completion),
             Completion = completion,
             TokensPerSecond = completion.CompletionTokens / completion.WallSeconds,
             WordsPerSecond = completion.WordCount / completion.WallSeconds,
@@ -407,7 +417,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         {
             try
             {
-                await _backend!.CompleteAsync(new CompletionRequest(model, p.WarmupPrompt, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
+                _watch?.AddEngine(await _backend!.CompleteAsync(new CompletionRequest(model, p.WarmupPrompt, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false));
             }
             catch (BackendException e)
             {
@@ -519,6 +529,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 await MeasureIdleAsync("after the last case", CancellationToken.None).ConfigureAwait(false);
             if (_meter is not null)
                 Results.AppendSamples(_meter.Samples);
+            if (_watch is not null)
+                await _watch.FinishAsync(_records, Config.Options, _meter, Observer, CancellationToken.None).ConfigureAwait(false);
             var status = FatalError is not null ? _manifest.Status : _cancelled ? "cancelled" : "completed";
             Results.WriteManifest(_manifest with
             {
@@ -529,6 +541,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 ModelFiles = (_backend as LlamaSharpBackend)?.ModelFiles ?? _manifest.ModelFiles,
                 Meter = _meter?.Provenance is { } provenance ? provenance with { EdgeRule = RunEdgeRule(Config.Options) } : _manifest.Meter,
                 Idle = _idle,
+                MachineState = _watch?.MachineState ?? _manifest.MachineState,
+                HarnessCost = _watch?.Cost,
             });
             Results.Dispose();
         }
@@ -537,6 +551,12 @@ public sealed class BenchmarkSession : IAsyncDisposable
             _oneAtATime.Release();
         }
     }
+
+    /// <summary>The harness's own cost over the run in one line (<see cref="Overhead.HarnessCostText.Line"/>), once <see cref="FinishAsync"/> has measured it; else null.</summary>
+    public string? HarnessCostLine => _watch?.Cost is { } cost ? Overhead.HarnessCostText.Line(cost) : null;
+
+    /// <summary>The machine's state at the start in one line (<see cref="Machine.MachineStateText.Line"/>); null when the session did not open.</summary>
+    public string? MachineStateLine => _watch?.MachineState is { } state ? Machine.MachineStateText.Line(state) : null;
 
     /// <summary>True once <see cref="FinishAsync"/> has written the run's final files.</summary>
     public bool IsFinished => _finished;
