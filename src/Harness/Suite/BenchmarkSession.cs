@@ -86,7 +86,6 @@ public sealed class BenchmarkSession : IAsyncDisposable
         Func<string?, CancellationToken, Task<MeterChoice>> createMeter, IReadOnlyList<IDisposable> owned, CancellationToken cancellationToken)
     {
         var o = config.Options;
-        var watch = await HarnessWatch.BeginAsync(Machine.MachineSources.Default, cancellationToken).ConfigureAwait(false);
         var skip = await CheckPartsAsync(config, backend, createMeter, cancellationToken).ConfigureAwait(false);
         if (skip is not null)
             return Unopened(config, clock, skip, null, owned);
@@ -112,6 +111,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             return Unopened(config, clock, null, e.Message, owned);
         }
 
+        var watch = await HarnessWatch.BeginAsync(Machine.MachineSources.Default, cancellationToken).ConfigureAwait(false);
         var results = ResultsWriter.Create(config.Resolve(o.Results.Directory), o.Profile, clock.OriginUtc);
         IPowerMeter? meter = null;
         try
