@@ -37,7 +37,7 @@ public static class HarnessCostText
                 text += Invariant($" = {Percent(share)} of their {energy:0.0} J");
         }
 
-        return text + Invariant($" ({EnergyMethodText.Word(cost.Method)} at {mark}{watts:0.00} W per busy core: {p.Domain} power above idle / machine busy cores in {p.Cases} windows)");
+        return text + Invariant($" ({EnergyMethodText.Word(cost.Method)} at {mark}{watts:0.00} W per busy core: {p.Basis})");
     }
 
     /// <summary>The facts the reports show under "How energy was obtained".</summary>

@@ -76,25 +76,26 @@ public sealed class HarnessCostTracker
     /// <summary>The run's <see cref="RunHarnessCost"/> from the start reading to now, with the windows of <paramref name="records"/>.</summary>
     /// <param name="records">The run's cases (those with <see cref="CaseRecord.Harness"/> are the windows).</param>
     /// <param name="options">The run's options: backend and engine threads say what the test program's CPU holds.</param>
-    /// <param name="meterMethod">The meter's method: a simulated meter's power makes the joules SIMULATED, any other's ESTIMATED.</param>
+    /// <param name="meter">The meter's provenance: a simulated meter's power makes the joules SIMULATED, any other's ESTIMATED; an estimate meter's model gives the W per busy core.</param>
     /// <param name="cancellationToken">Cancels the macOS <c>ps</c> run.</param>
-    public async Task<RunHarnessCost> FinishAsync(IReadOnlyList<CaseRecord> records, BenchOptions options, EnergyMethod meterMethod, CancellationToken cancellationToken)
+    public async Task<RunHarnessCost> FinishAsync(IReadOnlyList<CaseRecord> records, BenchOptions options, EnergyProvenance meter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(meter);
         var meterNow = _meter is null ? null : await _meter.ReadAsync(cancellationToken).ConfigureAwait(false);
         var end = Read() with { MeterCpuS = meterNow };
         double engine;
         lock (_gate)
             engine = _engineCpuS;
         var wall = Math.Max(end.AtS - _start.AtS, double.Epsilon);
-        double? meter = _start.MeterCpuS is { } m0 && end.MeterCpuS is { } m1 ? Math.Max(0, m1 - m0) : null;
+        double? meterCpu = _start.MeterCpuS is { } m0 && end.MeterCpuS is { } m1 ? Math.Max(0, m1 - m0) : null;
         var testProgram = end.TestProgramCpuS - _start.TestProgramCpuS;
-        var harness = testProgram - engine + (meter ?? 0);
-        var power = PowerPerBusyCore.Of(records);
-        return new RunHarnessCost(wall, LogicalCores, testProgram, engine, meter, harness, harness / (wall * LogicalCores), harness / wall,
-            Windows(records, power, meter, wall), power, harness * power.WattsPerBusyCore,
-            meterMethod == EnergyMethod.Simulated ? EnergyMethod.Simulated : EnergyMethod.Estimated,
+        var harness = testProgram - engine + (meterCpu ?? 0);
+        var power = PowerPerBusyCore.Of(records, LogicalCores, meter.Model);
+        return new RunHarnessCost(wall, LogicalCores, testProgram, engine, meterCpu, harness, harness / (wall * LogicalCores), harness / wall,
+            Windows(records, power, meterCpu, wall), power, harness * power.WattsPerBusyCore,
+            meter.Method == EnergyMethod.Simulated ? EnergyMethod.Simulated : EnergyMethod.Estimated,
             MeterReadFrom(), HarnessCostNotes.For(options, _meterName, _meter is not null, _meter?.PerWindow != false));
     }
 

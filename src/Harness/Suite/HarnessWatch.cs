@@ -82,6 +82,6 @@ internal sealed class HarnessWatch
         }
 
         if (_cost is not null && meter is not null)
-            Cost = await _cost.FinishAsync(records, options, meter.Provenance.Method, cancellationToken).ConfigureAwait(false);
+            Cost = await _cost.FinishAsync(records, options, meter.Provenance, cancellationToken).ConfigureAwait(false);
     }
 }

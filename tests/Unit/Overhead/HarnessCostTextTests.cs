@@ -13,7 +13,7 @@ public sealed class HarnessCostTextTests
     private static RunHarnessCost Cost(EnergyMethod method, double? watts = 3) => new(
         100, 4, 1.8, 0.3, 0.5, 2.0, 0.005, 0.02,
         new WindowsHarnessCost(10, 40, 0.9, 0.2, 0.1, false, 0.8, 0.005, 0.02, 1.2, 0.8 * watts, 800, 0.8 * watts / 800),
-        new PowerPerBusyCore(watts, Domains.Cpu, 10, PowerPerBusyCore.FormulaText, watts is null ? "the machine's CPU was idle in every window" : null),
+        new PowerPerBusyCore(watts, Domains.Cpu, 10, PowerPerBusyCore.FormulaText, "cpu power above idle / machine busy cores in 10 windows", watts is null ? "the machine's CPU was idle in every window" : null),
         2.0 * watts, method, "/proc/77/stat and its children's", ["A note."]);
 
     [Fact]

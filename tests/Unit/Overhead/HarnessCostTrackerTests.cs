@@ -18,6 +18,8 @@ public sealed class HarnessCostTrackerTests
 
     private ScriptedPowerMeter InProcessMeter() => new(_clock, new ScriptedPowerTrace(new Dictionary<string, double> { [Domains.Cpu] = 2 }));
 
+    private static EnergyProvenance Provenance(EnergyMethod method) => new("scripted", [Domains.Cpu, Domains.Total], method, "test", "");
+
     private static CompletionResult Completion(double? engineCpuS) => Case(1, 1, 1, 0, null, engineCpuS).Completion!;
 
     [Fact]
@@ -71,17 +73,17 @@ public sealed class HarnessCostTrackerTests
     public async Task FinishAsync_WindowsWrittenByHand_SumsThemAndPricesThemAtTheRunsPowerPerBusyCore()
     {
         // Arrange: windows of 2 s and 1 s; harness = test program - engine + meter = (0.3 - 0.1 + 0.05) + (0.2 - 0 + 0.05) = 0.5 s;
-        // W per busy core ((10 - 2) + (6 - 2)) / (1.5 x 2 + 1 x 1) = 3 W (PowerPerBusyCoreTests).
+        // W per busy core ((10 - 2) + (6 - 2)) / (0.75 x 2 + 0.5 x 1) = 12 J / 2 core-seconds = 6 W.
         await using var meter = InProcessMeter();
         var tracker = await HarnessCostTracker.StartAsync(MachineSources.Default, _clock, meter, _ct);
         var records = new[]
         {
-            Case(2, cpuJ: 10, totalJ: 30, idleCpuW: 1, new CaseHarnessCost(2, 0.3, 0.05, 1.5, 0.25), engineCpuS: 0.1),
-            Case(1, cpuJ: 6, totalJ: 20, idleCpuW: 2, new CaseHarnessCost(1, 0.2, 0.05, 1.0, 0.25)),
+            Case(2, cpuJ: 10, totalJ: 30, idleCpuW: 1, new CaseHarnessCost(2, 0.3, 0.05, 0.75, 0.25), engineCpuS: 0.1),
+            Case(1, cpuJ: 6, totalJ: 20, idleCpuW: 2, new CaseHarnessCost(1, 0.2, 0.05, 0.5, 0.25)),
         };
 
         // Act
-        var cost = await tracker.FinishAsync(records, new BenchOptions(), EnergyMethod.Measured, _ct);
+        var cost = await tracker.FinishAsync(records, new BenchOptions(), Provenance(EnergyMethod.Measured), _ct);
 
         // Assert
         var w = cost.Windows;
@@ -94,16 +96,16 @@ public sealed class HarnessCostTrackerTests
         w.HarnessCpuS.Should().BeApproximately(0.5, 1e-12);
         w.BusyCores.Should().BeApproximately(0.5 / 3, 1e-12);
         w.Share.Should().BeApproximately(0.5 / (3.0 * Environment.ProcessorCount), 1e-12);
-        w.MachineBusyCores.Should().BeApproximately(((1.5 * 2) + (1.0 * 1)) / 3, 1e-12);
-        w.Joules.Should().BeApproximately(1.5, 1e-12, "0.5 CPU s x 3 W per busy core");
+        w.MachineBusyCores.Should().BeApproximately(((0.75 * 2) + (0.5 * 1)) / 3, 1e-12);
+        w.Joules.Should().BeApproximately(3, 1e-12, "0.5 CPU s x 6 W per busy core");
         w.EnergyJ.Should().Be(50);
-        w.ShareOfEnergy.Should().BeApproximately(0.03, 1e-12);
-        cost.PowerPerBusyCore.WattsPerBusyCore.Should().BeApproximately(3, 1e-12);
+        w.ShareOfEnergy.Should().BeApproximately(0.06, 1e-12);
+        cost.PowerPerBusyCore.WattsPerBusyCore.Should().BeApproximately(6, 1e-12);
         cost.Method.Should().Be(EnergyMethod.Estimated, "a measured meter's power still makes the harness's joules an estimate");
         cost.MeterCpuS.Should().BeNull();
         cost.MeterReadFrom.Should().Be("the scripted meter runs inside the test program: its CPU is in the test program's");
         cost.Notes.Should().Contain("The scripted meter samples inside the test program: its CPU is part of the test program's.");
-        cost.Joules.Should().BeApproximately(cost.HarnessCpuS * 3, 1e-12);
+        cost.Joules.Should().BeApproximately(cost.HarnessCpuS * 6, 1e-12);
         cost.Share.Should().BeApproximately(cost.HarnessCpuS / (cost.WallS * Environment.ProcessorCount), 1e-12);
     }
 
@@ -115,7 +117,7 @@ public sealed class HarnessCostTrackerTests
         var tracker = await HarnessCostTracker.StartAsync(MachineSources.Default, _clock, meter, _ct);
 
         // Act
-        var cost = await tracker.FinishAsync([], new BenchOptions(), EnergyMethod.Simulated, _ct);
+        var cost = await tracker.FinishAsync([], new BenchOptions(), Provenance(EnergyMethod.Simulated), _ct);
 
         // Assert
         cost.Method.Should().Be(EnergyMethod.Simulated);

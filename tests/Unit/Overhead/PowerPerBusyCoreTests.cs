@@ -19,7 +19,7 @@ public sealed class PowerPerBusyCoreTests
         };
 
         // Act
-        var p = PowerPerBusyCore.Of(records);
+        var p = PowerPerBusyCore.Of(records, logicalCores: 4);
 
         // Assert: the cpu domain, not the total (a GPU's watts are not a CPU core's).
         p.WattsPerBusyCore.Should().BeApproximately(3, 1e-12);
@@ -40,7 +40,7 @@ public sealed class PowerPerBusyCoreTests
         };
 
         // Act and assert
-        PowerPerBusyCore.Of(records).WattsPerBusyCore.Should().BeApproximately(8.0 / 3, 1e-12);
+        PowerPerBusyCore.Of(records, logicalCores: 4).WattsPerBusyCore.Should().BeApproximately(8.0 / 3, 1e-12);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class PowerPerBusyCoreTests
         var records = new[] { Case(2, cpuJ: 2, totalJ: 6, idleCpuW: 1, new CaseHarnessCost(2, 0.1, null, 0.5, 0.1)) };
 
         // Act
-        var p = PowerPerBusyCore.Of(records);
+        var p = PowerPerBusyCore.Of(records, logicalCores: 4);
 
         // Assert
         p.WattsPerBusyCore.Should().BeNull();
@@ -58,8 +58,39 @@ public sealed class PowerPerBusyCoreTests
     }
 
     [Fact]
+    public void Of_MachineSaturatedInTheWindows_HasNoEstimateAndSaysWhy()
+    {
+        // Arrange: 1.95 of 2 cores busy, at least 95% of them: (10 - 2) J over 3.9 core-seconds would read 2.05 W per core, but under
+        // full load the power above idle no longer follows the busy cores.
+        var records = new[] { Case(2, cpuJ: 10, totalJ: 30, idleCpuW: 1, new CaseHarnessCost(2, 0.1, null, 1.95, 0.1)) };
+
+        // Act
+        var p = PowerPerBusyCore.Of(records, logicalCores: 2);
+
+        // Assert
+        p.WattsPerBusyCore.Should().BeNull();
+        p.Why.Should().Be("the machine was saturated in the windows (1.95 of 2 logical cores busy on average), so the power above idle does not follow the busy cores: run on a quiet machine");
+    }
+
+    [Fact]
+    public void Of_EstimateMetersLinearModel_IsItsSlopePerLogicalCore()
+    {
+        // Arrange: P(u) = 8.5 + (85 - 8.5) u with u = busy cores / 2: each busy core adds 76.5 / 2 = 38.25 W, whatever the windows say.
+        var model = new LinearPowerModel(IdleW: 8.5, TdpW: 85).Describe();
+        var records = new[] { Case(2, cpuJ: 2, totalJ: 6, idleCpuW: 1, new CaseHarnessCost(2, 0.1, null, 1.99, 0.1)) };
+
+        // Act
+        var p = PowerPerBusyCore.Of(records, logicalCores: 2, model);
+
+        // Assert
+        p.WattsPerBusyCore.Should().Be(38.25);
+        p.Formula.Should().Be(PowerPerBusyCore.ModelFormulaText);
+        p.Basis.Should().Be("the estimate meter's model, (85 - 8.5) W / 2 logical cores");
+    }
+
+    [Fact]
     public void Of_NoUsableCase_HasNoEstimateAndSaysWhatIsMissing()
     {
-        PowerPerBusyCore.Of([]).Why.Should().Contain("idle power").And.Contain("busy cores");
+        PowerPerBusyCore.Of([], logicalCores: 4).Why.Should().Contain("idle power").And.Contain("busy cores");
     }
 }

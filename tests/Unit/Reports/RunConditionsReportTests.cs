@@ -19,7 +19,7 @@ public sealed class RunConditionsReportTests
             new MachineActivity(0.6, 1.1, 0.8, [new BusyProcess(812, "mds_stores", 0.7)], "ps"), thermal, [NotQuiet]);
         var cost = new RunHarnessCost(100, 4, 1.8, 0, 0.2, 2.0, 0.005, 0.02,
             new WindowsHarnessCost(12, 40, 0.7, 0, 0.1, true, 0.8, 0.005, 0.02, 1.2, 2.4, 800, 0.003),
-            new PowerPerBusyCore(3, Domains.Cpu, 12, PowerPerBusyCore.FormulaText, null), 6, EnergyMethod.Simulated, "ps (process 77 and its children), at the run's start and end only", []);
+            new PowerPerBusyCore(3, Domains.Cpu, 12, PowerPerBusyCore.FormulaText, "cpu power above idle / machine busy cores in 12 windows", null), 6, EnergyMethod.Simulated, "ps (process 77 and its children), at the run's start and end only", []);
         var overhead = new MeterOverhead(100, 1000, 10, [new(1000, 1, 11, 0.65, 10, null), new(100, 12, 22, 0.65, 100, null), new(1000, 23, 33, 0.65, 10, null)],
             0, EnergyMethod.Simulated, "idle power, fast less slow");
         return run with { Manifest = run.Manifest with { MachineState = state, HarnessCost = cost, MeterOverhead = overhead } };
