@@ -28,7 +28,11 @@ public sealed class EnergyCases(EnergySession fixture)
         var session = fixture.Session!;
         Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
         if (fixture.TakeHeader() is { } header)
+        {
             output.WriteLine(header);
+            if (session.MachineStateLine is { } machine)
+                output.WriteLine(machine);
+        }
 
         var record = await session.RunCaseAsync(model, prompt - 1, run, TestContext.Current.CancellationToken);
 
@@ -93,6 +97,9 @@ public sealed class EnergyCases(EnergySession fixture)
         watch.Stop();
 
         output.WriteLine($"Report: {files.Html} (finishing the run's files and making the report took {watch.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s)");
+        var cost = session.HarnessCostLine ?? "Harness cost: not measured (the meter did not start).";
+        output.WriteLine(cost);
+        DiagnosticProgress.Say(cost);
         DiagnosticProgress.Say($"Report: {files.Html}");
         output.WriteLine($"Also: {files.Markdown}, {files.Csv}, {files.Charts.Count} chart files in {Path.GetDirectoryName(files.Charts.FirstOrDefault() ?? files.Html)}");
         if (LadderRates.Describe(RunDataReader.Read(session.Results!.Directory).Cases) is { } ladder)

@@ -37,6 +37,8 @@ public sealed class EnergySession : IAsyncLifetime
                 _guard = new RunGuard(Session, watchRunner: true, handleSignals: true);
             Failure = Session.FatalError is null ? null : $"{Session.Header} {Session.FatalError}";
             DiagnosticProgress.Say(Failure ?? Session.SkipReason ?? Session.Header);
+            if (Failure is null && Session.MachineStateLine is { } machine)
+                DiagnosticProgress.Say(machine);
         }
         catch (ConfigurationException e)
         {

@@ -61,4 +61,11 @@ public sealed record CompletionResult
 
     /// <summary>The engine's own account of the same request (llama.cpp's perf counters), beside the harness's figures.</summary>
     public EngineTimings? Engine { get; init; }
+
+    /// <summary>
+    /// CPU seconds the in-process engine's generating thread used for this request (the OS's thread CPU clock,
+    /// <see cref="Overhead.ThreadCpuClock"/>), s: the part of the test program's CPU that is the model's, not the harness's.
+    /// Null for a backend in another process. With <c>Embedded:Threads</c> above 1, llama.cpp's other worker threads are not in it.
+    /// </summary>
+    public double? EngineCpuS { get; init; }
 }

@@ -53,6 +53,9 @@ public static class ConfigValidator
         v.Range("Protocol:Repetitions", o.Protocol.Repetitions, 1, 1000);
         v.Range("Protocol:IdleSeconds", o.Protocol.IdleSeconds, 0, 3600);
         v.Range("Protocol:IdleDriftPercent", o.Protocol.IdleDriftPercent, 0, 1000);
+        v.That("Protocol:MeterOverheadSeconds", o.Protocol.MeterOverheadSeconds,
+            o.Protocol.MeterOverheadSeconds == 0 || (o.Protocol.MeterOverheadSeconds >= Overhead.MeterOverheadProbe.MinimumPhaseS && o.Protocol.MeterOverheadSeconds <= 3600),
+            $"0 (off) or {Overhead.MeterOverheadProbe.MinimumPhaseS} to 3600 seconds per phase");
 
         v.OneOf("Meter:Kind", o.Meter.Kind, MeterKinds.All);
         v.Range("Meter:IntervalMs", o.Meter.IntervalMs, 10, 60_000);

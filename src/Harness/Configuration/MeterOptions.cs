@@ -37,6 +37,14 @@ public sealed class MeterOptions
 
     /// <summary>The power model of the estimate meter (machines without any energy counter).</summary>
     public EstimateOptions Estimate { get; set; } = new();
+
+    /// <summary>A copy of these options sampling every <paramref name="intervalMs"/> ms instead (the meter's overhead measurement); <see cref="Estimate"/> is shared.</summary>
+    public MeterOptions WithInterval(int intervalMs)
+    {
+        var copy = (MeterOptions)MemberwiseClone();
+        copy.IntervalMs = intervalMs;
+        return copy;
+    }
 }
 
 /// <summary>Parameters of the estimate meter's power model. Every figure it produces is marked estimated.</summary>

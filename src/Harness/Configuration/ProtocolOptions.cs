@@ -38,4 +38,10 @@ public sealed class ProtocolOptions
     /// background load), so its gross figures may not be comparable across segments (net figures subtract each segment's own idle).
     /// </summary>
     public double IdleDriftPercent { get; set; } = 10;
+
+    /// <summary>
+    /// Seconds of each phase of the meter's own overhead measurement before the first model (idle power with the meter sampling at
+    /// <c>Meter:IntervalMs</c> against at 1 s: slow, fast, slow; see <see cref="Overhead.MeterOverheadProbe"/>). 0 turns it off.
+    /// </summary>
+    public double MeterOverheadSeconds { get; set; }
 }

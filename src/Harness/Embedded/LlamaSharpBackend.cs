@@ -131,6 +131,7 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
         var batch = new LLamaBatch();
 
         var startS = clock.Now;
+        var startCpuS = Overhead.ThreadCpuClock.Now();
         var prompt = context.Tokenize(request.Prompt, true, false, System.Text.Encoding.UTF8);
         if (prompt.Length >= contextSize)
         {
@@ -167,6 +168,7 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
         }
 
         var endS = clock.Now;
+        var engineCpuS = Overhead.ThreadCpuClock.Now() - startCpuS;
         var text = decoder.Read();
         var timings = context.GetTimings();
         return new CompletionResult
@@ -189,6 +191,7 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
             DecodeS = endS - prefillEndS,
             Engine = new EngineTimings("llama.cpp llama_perf_context", timings.PrompTokensEvaluated, timings.PromptEval.TotalMilliseconds,
                 timings.TokensEvaluated, timings.Eval.TotalMilliseconds),
+            EngineCpuS = engineCpuS,
         };
     }
 

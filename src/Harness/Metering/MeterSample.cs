@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SlmEnergyBench.Harness.Metering;
 
 /// <summary>
@@ -7,4 +9,12 @@ namespace SlmEnergyBench.Harness.Metering;
 public sealed record MeterSample(double StartS, double EndS, IReadOnlyDictionary<string, double> EnergyJ)
 {
     public double DurationS => EndS - StartS;
+
+    /// <summary>
+    /// The machine's thermal pressure during the sample as the meter reported it (powermetrics' <c>thermal_pressure</c>:
+    /// <c>Nominal</c>, <c>Moderate</c>, <c>Heavy</c>, <c>Trapping</c>, <c>Sleeping</c>); null for meters that report none
+    /// (and then absent from <c>samples.jsonl</c>).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ThermalPressure { get; init; }
 }

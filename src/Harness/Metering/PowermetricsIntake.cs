@@ -87,7 +87,7 @@ internal sealed class PowermetricsIntake
             MeterSample placed;
             try
             {
-                placed = _placer.Place(sample.ElapsedS, arrivalS, rule.WithTotal(sample.EnergyJ));
+                placed = _placer.Place(sample.ElapsedS, arrivalS, rule.WithTotal(sample.EnergyJ), sample.ThermalPressure);
             }
             catch (ArgumentException e)
             {

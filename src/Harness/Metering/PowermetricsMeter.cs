@@ -23,7 +23,7 @@ namespace SlmEnergyBench.Harness.Metering;
 /// it carried.</para>
 /// <para>A dead process is not restarted: windows after its last sample fail with its exit code and stderr.</para>
 /// </remarks>
-public sealed class PowermetricsMeter : IPowerMeter
+public sealed class PowermetricsMeter : IPowerMeter, IMeterProcess
 {
     private readonly MeterOptions _options;
     private readonly SessionClock _clock;
@@ -89,6 +89,9 @@ public sealed class PowermetricsMeter : IPowerMeter
     }
 
     public IReadOnlyList<MeterSample> Samples => _timeline.Samples;
+
+    /// <inheritdoc/>
+    public int? ProcessId => _process?.Id;
 
     /// <summary>Simulated for a stand-in that the suite ships (<see cref="PowermetricsCommand.IsShippedFake"/>), else measured.</summary>
     private EnergyMethod Method => _command.IsShippedFake ? EnergyMethod.Simulated : EnergyMethod.Measured;

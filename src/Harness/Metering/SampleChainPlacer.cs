@@ -46,8 +46,8 @@ public sealed class SampleChainPlacer
         _notBeforeS = Math.Max(_notBeforeS, notBeforeS);
     }
 
-    /// <summary>Places one sample of length <paramref name="durationS"/> that arrived at <paramref name="arrivalS"/>.</summary>
-    public MeterSample Place(double durationS, double arrivalS, IReadOnlyDictionary<string, double> energyJ)
+    /// <summary>Places one sample of length <paramref name="durationS"/> that arrived at <paramref name="arrivalS"/>, carrying <paramref name="thermalPressure"/> when the meter gave one.</summary>
+    public MeterSample Place(double durationS, double arrivalS, IReadOnlyDictionary<string, double> energyJ, string? thermalPressure = null)
     {
         if (!(durationS > 0) || !double.IsFinite(durationS))
             throw new ArgumentOutOfRangeException(nameof(durationS), "a sample's length must be positive and finite");
@@ -60,7 +60,7 @@ public sealed class SampleChainPlacer
             _segmentLowerBoundS = Math.Max(_notBeforeS, _timeline.LastEndS ?? double.NegativeInfinity);
             _cumulativeS = durationS;
             _anchorS = Math.Max(arrivalS - durationS, _segmentLowerBoundS);
-            return _timeline.Add(new MeterSample(_anchorS, _anchorS + durationS, energyJ));
+            return _timeline.Add(new MeterSample(_anchorS, _anchorS + durationS, energyJ) { ThermalPressure = thermalPressure });
         }
 
         _cumulativeS += durationS;
@@ -73,6 +73,6 @@ public sealed class SampleChainPlacer
 
         // Start exactly where the previous sample ends, so the chain has no floating-point seams.
         var start = _timeline.LastEndS ?? _anchorS;
-        return _timeline.Add(new MeterSample(start, _anchorS + _cumulativeS, energyJ));
+        return _timeline.Add(new MeterSample(start, _anchorS + _cumulativeS, energyJ) { ThermalPressure = thermalPressure });
     }
 }

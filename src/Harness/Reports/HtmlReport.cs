@@ -64,6 +64,8 @@ public static class HtmlReport
         Fact(html, "Cases", ReportText.CaseCounts(run));
         Fact(html, "Machine", $"{ReportText.Hardware(run)}, {m.Machine.LogicalCores} logical cores, {m.Machine.Runtime}");
         Fact(html, "Prompts", $"{m.Prompts.Count} of {m.Prompts.DatasetItems} from {m.Prompts.Source} ({m.Prompts.Selection})");
+        foreach (var (label, value) in RunConditionsText.MachineFacts(run))
+            Fact(html, label, value);
         foreach (var warning in ReportText.ShownWarnings(run))
             Fact(html, "Warning", warning);
         html.Append("</dl>\n</header>\n");

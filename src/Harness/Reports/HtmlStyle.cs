@@ -20,6 +20,7 @@ internal static class HtmlStyle
         .banner.fake { background: #eef2ff; border-color: #5a6fd6; color: #1f2f7a; }
         .banner.interrupted, .banner.failures { background: #fdecea; border-color: #c0392b; color: #6e1a12; }
         .banner.resumed, .banner.warnings { background: #fff9db; border-color: #b8960c; color: #5c4a00; }
+        .banner.machine { background: #fdecea; border-color: #c0392b; color: #6e1a12; }
         .banner .detail { display: block; font-weight: 400; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; margin-top: 4px; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 8px 0; }
         dl.facts dt { color: var(--muted); font-weight: 600; }

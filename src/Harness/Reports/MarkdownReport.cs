@@ -48,10 +48,10 @@ public static class MarkdownReport
             .Append(Escape(m.Backend.Location)).Append(". Status: ").Append(Escape(RunStateBanners.EffectiveStatus(m))).Append(". Started ")
             .Append(ReportNumbers.Utc(m.StartedUtc)).Append(", ended ").Append(m.EndedUtc is null ? "not recorded" : ReportNumbers.Utc(m.EndedUtc))
             .Append(". Cases: ").Append(Escape(ReportText.CaseCounts(run))).Append(".\n\n");
+        if (RunConditionsText.MachineFacts(run) is { Count: > 0 } machine)
+            md.Append(Facts(machine)).Append("\n\n");
 
-        md.Append("## How energy was obtained\n\n")
-            .AppendJoin(" ", ReportText.EnergyFacts(run).Select(f => $"**{f.Label}:** {Escape(f.Value)}{(f.Value.EndsWith('.') ? "" : ".")}"))
-            .Append("\n\n");
+        md.Append("## How energy was obtained\n\n").Append(Facts(ReportText.EnergyFacts(run))).Append("\n\n");
 
         md.Append("## Per-model summary\n\n");
         if (run.Cases.Count == 0)
@@ -147,6 +147,10 @@ public static class MarkdownReport
             md.Append("- ... and ").Append(failed.Length - MaxFailureLines).Append(" more, see cases.csv\n");
         md.Append('\n');
     }
+
+    /// <summary>Labelled facts as one paragraph: "**Label:** value. **Label:** value."</summary>
+    private static string Facts(IEnumerable<(string Label, string Value)> facts) =>
+        string.Join(" ", facts.Select(f => $"**{f.Label}:** {Escape(f.Value)}{(f.Value.EndsWith('.') ? "" : ".")}"));
 
     private static string Problem(Results.CaseRecord c) => c.Problems.Count > 0 ? c.Problems[0] : c.Outcome;
 }

@@ -70,7 +70,7 @@ internal static class ReportText
     /// <summary>
     /// The banners a reader must see first, in order: the run's state when it is not one whole run (<see cref="RunStateBanners"/>), then one per method other than measured among the run's energy figures
     /// (estimated, simulated, imported: each says what it means, where it came from and, when only some cases have it,
-    /// how many), then the fake backend's. A fake backend and a fake meter are flagged apart.
+    /// how many), then the fake backend's, then one per machine warning. A fake backend and a fake meter are flagged apart.
     /// </summary>
     public static IReadOnlyList<ReportBanner> Banners(RunData run)
     {
@@ -106,6 +106,7 @@ internal static class ReportText
 
         if (IsFake(run))
             banners.Add(new ReportBanner(ReportBanner.FakeBackend, FakeBanner, []));
+        banners.AddRange(RunConditionsText.Banners(run));
         return banners;
     }
 
@@ -260,7 +261,7 @@ internal static class ReportText
     /// </summary>
     public static string ComparedHardware(RunData run) => IsFake(run) ? "fake backend (simulated)" : Hardware(run);
 
-    /// <summary>One paragraph: meter, domains, method, source, notes, and why this meter and profile.</summary>
+    /// <summary>One paragraph: meter, domains, method, source, notes, why this meter and profile, and the harness's own cost.</summary>
     public static IReadOnlyList<(string Label, string Value)> EnergyFacts(RunData run)
     {
         var meter = run.Manifest.Meter;
@@ -278,6 +279,7 @@ internal static class ReportText
         if (!string.IsNullOrWhiteSpace(run.Manifest.MeterChosenBy))
             facts.Add(("Meter chosen by", run.Manifest.MeterChosenBy));
         facts.Add(("Profile chosen by", run.Manifest.ProfileChosenBy));
+        facts.AddRange(RunConditionsText.CostFacts(run));
         return facts;
     }
 }

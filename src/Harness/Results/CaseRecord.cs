@@ -42,6 +42,9 @@ public sealed record CaseRecord
     public double? WordsPerSecond { get; init; }
 
     public CaseEnergy? Energy { get; init; }
+
+    /// <summary>The harness's own CPU during the request (see <see cref="Overhead.CaseHarnessCost"/>); null when no request was sent, and in records written before it was recorded.</summary>
+    public Overhead.CaseHarnessCost? Harness { get; init; }
 }
 
 /// <summary>

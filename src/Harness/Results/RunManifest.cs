@@ -64,6 +64,15 @@ public sealed record RunManifest
 
     /// <summary>What the user was warned of while the run went (idle drift between segments, a prompts file changed, ...).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The machine's state: power source, other processes' load, governors, thermal pressure, and the warnings they gave.</summary>
+    public Machine.MachineState? MachineState { get; init; }
+
+    /// <summary>The harness's own CPU cost over the run and its windows, in CPU seconds and estimated joules; written when the run ends.</summary>
+    public Overhead.RunHarnessCost? HarnessCost { get; init; }
+
+    /// <summary>The meter's own power (<c>Protocol:MeterOverheadSeconds</c> &gt; 0); null when not measured.</summary>
+    public Overhead.MeterOverhead? MeterOverhead { get; init; }
 }
 
 /// <summary>The backend a run used.</summary>

@@ -33,13 +33,15 @@ public sealed class BenchmarkSession : IAsyncDisposable
     private readonly double _segmentStartS;
     private readonly Lock _manifestGate = new();
     private int _interrupted;
+    private readonly HarnessWatch? _watch;
     private bool _cancelled;
     private bool _finished;
 
     private BenchmarkSession(LoadedConfiguration config, SessionClock clock, string header, string? skipReason, string? fatalError,
         ICompletionBackend? backend, IPowerMeter? meter, PromptSet? prompts, ResultsWriter? results, RunManifest? manifest, IReadOnlyList<IDisposable> owned,
-        IReadOnlyDictionary<string, string>? modelProblems = null, RunState? state = null, RunLock? runLock = null)
+        IReadOnlyDictionary<string, string>? modelProblems = null, RunState? state = null, RunLock? runLock = null, HarnessWatch? watch = null)
     {
+        _watch = watch;
         _modelProblems = modelProblems ?? new Dictionary<string, string>();
         Config = config;
         Clock = clock;
@@ -148,6 +150,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
         if (runLock is null)
             return Unopened(config, clock, null, refusal, owned);
 
+        // The machine before anything of ours starts: power source, governors, the busiest other processes.
+        var watch = await HarnessWatch.BeginAsync(Machine.MachineSources.Default, cancellationToken).ConfigureAwait(false);
         ResultsWriter results;
         try
         {
@@ -167,10 +171,12 @@ public sealed class BenchmarkSession : IAsyncDisposable
         {
             var choice = await createMeter(results.Directory, cancellationToken).ConfigureAwait(false);
             meter = choice.Meter;
+            await watch.BeforeMeterAsync(o, choice, clock, cancellationToken).ConfigureAwait(false);
             string? fatal = null;
             try
             {
                 await meter.StartAsync(cancellationToken).ConfigureAwait(false);
+                await watch.MeterStartedAsync(meter, clock, cancellationToken).ConfigureAwait(false);
             }
             catch (MeterException e)
             {
@@ -201,6 +207,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 Backend = new BackendInfo(BackendLabel(o, backend), backend.Location, o.Backend.Endpoint, "available"),
                 Meter = meter.Provenance with { EdgeRule = RunEdgeRule(o) },
                 MeterChosenBy = choice.Why,
+                MachineState = watch.MachineState,
+                MeterOverhead = watch.MeterOverhead,
             };
             var segment = new RunSegment(segmentNumber, clock.TimeProvider.GetUtcNow(), clock.Now, Environment.ProcessId, "running")
             {
@@ -209,7 +217,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             var state = new RunState(manifest, prior, segment);
             var header = Describe(config, backend, choice, prompts, results) +
                          (prior is null ? "" : $"; RESUMED as segment {segmentNumber}: {prior.Kept.Count} of {CasesPlanned(o)} cases kept from earlier segments, the others measured now");
-            var session = new BenchmarkSession(config, clock, header, null, fatal, backend, meter, prompts, results, manifest, owned, modelProblems, state, runLock);
+            var session = new BenchmarkSession(config, clock, header, null, fatal, backend, meter, prompts, results, manifest, owned, modelProblems, state, runLock, watch);
             foreach (var warning in prior?.Warnings ?? [])
                 state.Warn(warning);
             session.WriteState(fatal is null ? "running" : "failed: " + fatal, ended: fatal is not null);
@@ -300,6 +308,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 throw new InvalidOperationException($"the run's files in {Results.Directory} are already finished: a case after the report cannot be recorded. Run the tests again.");
             Results.ThrowIfBroken();
             var prompt = Prompts.Prompts[ordinal];
+            _watch?.WarnAtStart(Observer);
             if (_state!.KeptRecord(new CaseKey(model, ordinal, repetition)) is { } kept)
             {
                 Report(kept, kept: true);
@@ -385,6 +394,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
     {
         var g = Config.Options.Generation;
         CompletionResult completion;
+        var cpu = _watch?.BeginWindow();
         try
         {
             completion = await _backend!.CompleteAsync(new CompletionRequest(record.Model, record.PromptText, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
@@ -398,6 +408,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
         record = record with
         {
+            Harness = _watch?.EndWindow(cpu, completion),
             Completion = completion,
             TokensPerSecond = completion.CompletionTokens / completion.WallSeconds,
             WordsPerSecond = completion.WordCount / completion.WallSeconds,
@@ -527,7 +538,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         {
             try
             {
-                await _backend!.CompleteAsync(new CompletionRequest(model, p.WarmupPrompt, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
+                _watch?.AddEngine(await _backend!.CompleteAsync(new CompletionRequest(model, p.WarmupPrompt, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false));
                 _state!.BackendAnswered();
             }
             catch (BackendException e)
@@ -647,8 +658,12 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 Results.AppendSamples(_meter.Samples);
             if (await PromptsChangedAsync().ConfigureAwait(false) is { } changed)
                 Warn(changed);
+            if (_watch is not null)
+                await _watch.FinishAsync(_state!.Records, Config.Options, _meter, Observer, CancellationToken.None).ConfigureAwait(false);
             WriteState(FinalStatus(), ended: true, m => m with
             {
+                MachineState = _watch?.MachineState ?? m.MachineState,
+                HarnessCost = _watch?.Cost,
                 ModelFiles = (_backend as LlamaSharpBackend)?.ModelFiles ?? m.ModelFiles,
                 Meter = _meter?.Provenance is { } provenance ? provenance with { EdgeRule = RunEdgeRule(Config.Options) } : m.Meter,
             });
@@ -737,6 +752,12 @@ public sealed class BenchmarkSession : IAsyncDisposable
         _lock?.Dispose();
         return true;
     }
+
+    /// <summary>The harness's own cost over the run in one line (<see cref="Overhead.HarnessCostText.Line"/>), once <see cref="FinishAsync"/> has measured it; else null.</summary>
+    public string? HarnessCostLine => _watch?.Cost is { } cost ? Overhead.HarnessCostText.Line(cost) : null;
+
+    /// <summary>The machine's state at the start in one line (<see cref="Machine.MachineStateText.Line"/>); null when the session did not open.</summary>
+    public string? MachineStateLine => _watch?.MachineState is { } state ? Machine.MachineStateText.Line(state) : null;
 
     /// <summary>True once <see cref="FinishAsync"/> has written the run's final files.</summary>
     public bool IsFinished => _finished;

@@ -37,8 +37,12 @@ internal sealed record SessionParts(
         }
     }
 
-    private static Task<MeterChoice> ChooseMeterAsync(LoadedConfiguration config, SessionClock clock, CancellationToken cancellationToken) =>
-        MeterSelector.ChooseAsync(config.Options.Meter, config.RepositoryRoot, clock, cancellationToken);
+    private static async Task<MeterChoice> ChooseMeterAsync(LoadedConfiguration config, SessionClock clock, CancellationToken cancellationToken) =>
+        await MeterSelector.ChooseAsync(config.Options.Meter, config.RepositoryRoot, clock, cancellationToken).ConfigureAwait(false) with
+        {
+            AtInterval = async (intervalMs, ct) =>
+                (await MeterSelector.ChooseAsync(config.Options.Meter.WithInterval(intervalMs), config.RepositoryRoot, clock, ct).ConfigureAwait(false)).Meter,
+        };
 
     private static SessionParts Fake(LoadedConfiguration config, SessionClock clock)
     {
@@ -58,7 +62,11 @@ internal sealed record SessionParts(
             client,
             (runFolder, _) => Task.FromResult(new MeterChoice(
                 new PowermetricsMeter(o.Meter, config.RepositoryRoot, clock, FakeMeterEnvironment(o.Fake, busyFile, runFolder)),
-                $"profile '{o.Profile}': the fake powermetrics {o.Meter.Command}, whose power follows the fake server")),
+                $"profile '{o.Profile}': the fake powermetrics {o.Meter.Command}, whose power follows the fake server")
+            {
+                AtInterval = (intervalMs, _) => Task.FromResult<IPowerMeter>(
+                    new PowermetricsMeter(o.Meter.WithInterval(intervalMs), config.RepositoryRoot, clock, FakeMeterEnvironment(o.Fake, busyFile, null))),
+            }),
             [server, client, new DeleteOnDispose(busyFile)]);
     }
 

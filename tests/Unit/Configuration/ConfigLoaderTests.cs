@@ -155,6 +155,28 @@ public sealed class ConfigLoaderTests
             "(default \"Say hello in one short sentence.\").");
     }
 
+    [Theory]
+    [InlineData("3")]
+    [InlineData("4000")]
+    public void Load_MeterOverheadSecondsOutOfRange_IsRejectedWithWhatIsAllowed(string seconds)
+    {
+        using var repo = TempRepository.WithRealConfig();
+
+        var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "fake"), ("ENERGYBENCH__Protocol__MeterOverheadSeconds", seconds)));
+
+        act.Should().Throw<ConfigurationException>().Which.Problems.Should().ContainSingle().Which.Should().Be(
+            $"Protocol:MeterOverheadSeconds = {seconds} (set by ENERGYBENCH__Protocol__MeterOverheadSeconds): allowed 0 (off) or 5 to 3600 seconds per phase.");
+    }
+
+    [Fact]
+    public void Load_MeterOverheadSecondsNotSet_IsOffInEveryProfile()
+    {
+        using var repo = TempRepository.WithRealConfig();
+
+        foreach (var profile in new[] { "gpt4all", "embedded", "synthetic", "fake" })
+            ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", profile))).Options.Protocol.MeterOverheadSeconds.Should().Be(0, profile);
+    }
+
     [Fact]
     public void Load_NoWarmupPromptConfigured_UsesTheDefaultShortPrompt()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Metering;
+using SlmEnergyBench.Harness.Overhead;
 using SlmEnergyBench.Harness.Results;
 using SlmEnergyBench.Harness.Suite;
 using Snapshooter.Xunit3;
@@ -79,5 +80,8 @@ public sealed class CaseRecordFormatTests
                 new Dictionary<string, double> { [Domains.Cpu] = 0.5, [Domains.Gpu] = 0.25, [Domains.Ane] = 0, [Domains.Total] = 0.75 }, 48, 1),
             NetJoules = new Dictionary<string, double> { [Domains.Cpu] = 1, [Domains.Gpu] = 29.5, [Domains.Ane] = 0, [Domains.Total] = 30.5 },
         },
+
+        // The harness's CPU over the 2 s window: 0.0125 s of the test program + 0.004 s of the meter's process = 0.0165 s (no engine in process).
+        Harness = new CaseHarnessCost(2.0004, 0.0125, 0.004, 1.25, 0.0165),
     };
 }
