@@ -211,7 +211,7 @@ public sealed class PowermetricsMeterProcessTests : IDisposable
 
         // Assert
         (await act.Should().ThrowAsync<MeterException>()).WithMessage(
-            "no powermetrics sample within 0.3 s (StartTimeoutSeconds) of starting `* -i 5000 -f plist` (interval 5000 ms); stderr: (empty). " +
+            "no powermetrics sample within 0.3 s (StartTimeoutSeconds) of starting `* -i 60000 -f plist` (interval 60000 ms); stderr: (empty). " +
             "It wrote nothing on stdout: if it is merely slow to start, raise Meter:StartTimeoutSeconds; otherwise run that command by hand to see why.");
         // Waiting for the first sample would take 60 s. The bound between leaves a loaded machine seconds to start bash,
         // give up at 0.3 s and stop it (SIGTERM, or a kill after a 2 s grace).
