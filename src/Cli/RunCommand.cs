@@ -125,7 +125,9 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, Func<RunHo
             RunResult result;
             try
             {
-                result = await display.ShowAsync(session.Header, CasePlan.Of(config.Options).Count, () => driver.RunAsync(cancel.Token)).ConfigureAwait(false);
+                // The header, then the machine's state at the start (as the test suite prints them).
+                var header = session.MachineStateLine is { } machine ? session.Header + System.Environment.NewLine + machine : session.Header;
+                result = await display.ShowAsync(header, CasePlan.Of(config.Options).Count, () => driver.RunAsync(cancel.Token)).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -133,8 +135,10 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, Func<RunHo
                 return CliApp.WorseOrFailed;
             }
 
-            display.End(RunEnding.Lines(result, ResumeCommand(config, run.Environment, profile, result.RunId, "slmbench"),
-                ResumeCommand(config, run.Environment, profile, result.RunId, FromRepository)));
+            var ending = RunEnding.Lines(result, ResumeCommand(config, run.Environment, profile, result.RunId, "slmbench"),
+                ResumeCommand(config, run.Environment, profile, result.RunId, FromRepository));
+            // The harness's own cost, measured when the run's files were finished, before the report's path (the last line).
+            display.End(session.HarnessCostLine is { } cost ? [.. ending.SkipLast(1), cost, ending[^1]] : ending);
             return result.Cancelled ? Cancelled : result.AllPassed ? CliApp.Success : CliApp.WorseOrFailed;
         }
     }

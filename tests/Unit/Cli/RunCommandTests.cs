@@ -44,7 +44,10 @@ public sealed class RunCommandTests : IDisposable
             .Should().Equal($"Progress: 1 of 4 cases | {Small}", $"Progress: 3 of 4 cases | {Medium}", $"Progress: 4 of 4 cases | {Medium}");
         lines.Should().Contain(l => l.StartsWith($"{Small}: 2 cases | latency mean ", StringComparison.Ordinal) && l.Contains("| NA: no baseline for this machine", StringComparison.Ordinal));
         lines.Should().Contain(l => l.StartsWith($"{Medium}: 2 cases | latency mean ", StringComparison.Ordinal));
-        lines[^2].Should().Be($"4 of 4 cases ran: 4 passed, 0 failed; results in {folder}");
+        lines[1].Should().StartWith("Machine: ", "the machine's state follows the header");
+        lines[^3].Should().Be($"4 of 4 cases ran: 4 passed, 0 failed; results in {folder}");
+        // IdleSeconds = 0 in this test: no idle power, so the cost line gives CPU seconds and says why it has no joules.
+        lines[^2].Should().StartWith("Harness cost: ").And.Contain(" s CPU over ").And.Contain("no joules: no passed case has both its model's idle power");
         lines[^1].Should().Be($"Report: {Path.Combine(folder, "report.html")}");
         _repo.Console.Output.Should().BeEmpty("redirected output gets plain lines, never the live display");
         _repo.Error.ToString().Should().BeEmpty();
