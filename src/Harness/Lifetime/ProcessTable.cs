@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace SlmEnergyBench.Harness.Lifetime;
 
@@ -8,10 +7,10 @@ namespace SlmEnergyBench.Harness.Lifetime;
 /// What the OS says about processes, without privileges: a process's parent and name (Linux: <c>/proc/PID/stat</c>;
 /// macOS: <c>ps -o ppid=,comm=</c>) and whether it still runs (a zombie counts as gone).
 /// </summary>
-internal static partial class ProcessTable
+internal static class ProcessTable
 {
     /// <summary>This process's parent id (<c>getppid(2)</c>): it changes when the parent dies and the child is re-parented.</summary>
-    public static int ParentOfSelf() => OperatingSystem.IsWindows() ? -1 : GetParentPid();
+    public static int ParentOfSelf() => OperatingSystem.IsWindows() ? -1 : Native.LibC.GetParentPid();
 
     /// <summary>The parent id and command name of <paramref name="pid"/>, or null when it does not run.</summary>
     public static (int ParentId, string Name)? Describe(int pid)
@@ -47,7 +46,7 @@ internal static partial class ProcessTable
     {
         if (OperatingSystem.IsLinux())
             return ReadStat(pid) is { State: not 'Z' and not 'X' };
-        return !OperatingSystem.IsWindows() && Kill(pid, 0) == 0;
+        return !OperatingSystem.IsWindows() && Native.LibC.Kill(pid, 0) == 0;
     }
 
     private static (int ParentId, string Name, char State)? ReadStat(int pid)
@@ -70,10 +69,4 @@ internal static partial class ProcessTable
         var rest = text[(close + 2)..].Split(' ');
         return rest.Length < 2 ? null : (int.Parse(rest[1], CultureInfo.InvariantCulture), text[(open + 1)..close], rest[0][0]);
     }
-
-    [LibraryImport("libc", EntryPoint = "getppid")]
-    private static partial int GetParentPid();
-
-    [LibraryImport("libc", EntryPoint = "kill")]
-    private static partial int Kill(int pid, int signal);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 
 namespace SlmEnergyBench.Harness.Machine;
 
@@ -6,7 +5,7 @@ namespace SlmEnergyBench.Harness.Machine;
 /// Linux's clock ticks per second (<c>sysconf(_SC_CLK_TCK)</c>, the <c>USER_HZ</c> that <c>/proc</c>'s CPU times count in;
 /// 100 on every common kernel, proc(5)).
 /// </summary>
-internal static partial class ClockTicks
+internal static class ClockTicks
 {
     /// <summary>The value glibc's <c>&lt;bits/confname.h&gt;</c> gives <c>_SC_CLK_TCK</c> on Linux.</summary>
     private const int ScClkTck = 2;
@@ -20,7 +19,7 @@ internal static partial class ClockTicks
             return 100;
         try
         {
-            var ticks = Sysconf(ScClkTck);
+            var ticks = Native.LibC.Sysconf(ScClkTck);
             return ticks > 0 ? ticks : 100;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
@@ -28,7 +27,4 @@ internal static partial class ClockTicks
             return 100;
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "sysconf")]
-    private static partial nint Sysconf(int name);
 }

@@ -9,11 +9,11 @@ namespace SlmEnergyBench.Harness.Machine;
 /// over all CPUs; 32-bit counters, so a reading across their wrap gives no utilization). Busy cores over an interval
 /// are (1 - Δidle / Δtotal) x logical cores.
 /// </summary>
-internal static partial class MachineCpu
+internal static class MachineCpu
 {
     private const int HostCpuLoadInfo = 3;
     private const int CpuStateCount = 4;
-    private static readonly Lazy<uint> Host = new(MachHostSelf);
+    private static readonly Lazy<uint> Host = new(Native.LibC.MachHostSelf);
 
     /// <summary>The machine's CPU times now; null where they cannot be read (another OS, an unreadable file).</summary>
     public static CpuTimes? Read(MachineSources sources)
@@ -41,7 +41,7 @@ internal static partial class MachineCpu
         {
             Span<uint> ticks = stackalloc uint[CpuStateCount];
             var count = (uint)CpuStateCount;
-            if (HostStatistics(Host.Value, HostCpuLoadInfo, ref MemoryMarshal.GetReference(ticks), ref count) != 0 || count < CpuStateCount)
+            if (Native.LibC.HostStatistics(Host.Value, HostCpuLoadInfo, ref MemoryMarshal.GetReference(ticks), ref count) != 0 || count < CpuStateCount)
                 return null;
             // CPU_STATE_USER 0, CPU_STATE_SYSTEM 1, CPU_STATE_IDLE 2, CPU_STATE_NICE 3 (mach/machine.h).
             ulong user = ticks[0], system = ticks[1], idle = ticks[2], nice = ticks[3];
@@ -52,10 +52,4 @@ internal static partial class MachineCpu
             return null;
         }
     }
-
-    [LibraryImport("/usr/lib/libSystem.dylib", EntryPoint = "mach_host_self")]
-    private static partial uint MachHostSelf();
-
-    [LibraryImport("/usr/lib/libSystem.dylib", EntryPoint = "host_statistics")]
-    private static partial int HostStatistics(uint host, int flavor, ref uint info, ref uint count);
 }

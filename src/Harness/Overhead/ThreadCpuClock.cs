@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 
 namespace SlmEnergyBench.Harness.Overhead;
 
@@ -7,7 +6,7 @@ namespace SlmEnergyBench.Harness.Overhead;
 /// macOS 16, from their <c>&lt;time.h&gt;</c>), in nanoseconds of user + system time. The in-process engine reads it
 /// around a generation, which runs on one thread from start to end, to tell its own CPU apart from the test program's.
 /// </summary>
-public static partial class ThreadCpuClock
+public static class ThreadCpuClock
 {
     private const int LinuxThreadClock = 3;
     private const int MacThreadClock = 16;
@@ -20,22 +19,11 @@ public static partial class ThreadCpuClock
             return null;
         try
         {
-            return ClockGetTime(clock, out var time) == 0 ? time.Seconds + (time.Nanoseconds / 1e9) : null;
+            return Native.LibC.ClockGetTime(clock, out var time) == 0 ? time.Seconds + (time.Nanoseconds / 1e9) : null;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             return null;
         }
-    }
-
-    [LibraryImport("libc", EntryPoint = "clock_gettime")]
-    private static partial int ClockGetTime(int clock, out TimeSpec time);
-
-    /// <summary>C's <c>struct timespec</c> on 64-bit Linux and macOS: two longs.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public nint Seconds;
-        public nint Nanoseconds;
     }
 }
