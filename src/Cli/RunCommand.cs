@@ -127,7 +127,7 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, Func<RunHo
             {
                 // The header, then the machine's state at the start (as the test suite prints them).
                 var header = session.MachineStateLine is { } machine ? session.Header + System.Environment.NewLine + machine : session.Header;
-                result = await display.ShowAsync(header, CasePlan.Of(config.Options).Count, () => driver.RunAsync(cancel.Token)).ConfigureAwait(false);
+                result = await display.ShowAsync(header, CasePlan.Count(config.Options), () => driver.RunAsync(cancel.Token)).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -44,17 +44,12 @@ public sealed class ParentWatchdog : IDisposable
             return null;
         var parent = ProcessTable.ParentOfSelf();
         var watched = new List<(int, string)>();
+        // The direct parent always; above it, runner processes only, up to the first other one (the shell or IDE).
         for (var pid = parent; pid > 1 && watched.Count < 8;)
         {
-            if (ProcessTable.Describe(pid) is not { } p)
+            if (ProcessTable.Describe(pid) is not { } p || (watched.Count > 0 && !IsRunnerPart(p.Name)))
                 break;
             watched.Add((pid, p.Name));
-            if (!IsRunnerPart(p.Name) && watched.Count > 1)
-            {
-                watched.RemoveAt(watched.Count - 1);
-                break;
-            }
-
             if (!IsRunnerPart(p.Name))
                 break;
             pid = p.ParentId;

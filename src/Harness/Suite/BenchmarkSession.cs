@@ -216,7 +216,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             };
             var state = new RunState(manifest, prior, segment);
             var header = Describe(config, backend, choice, prompts, results) +
-                         (prior is null ? "" : $"; RESUMED as segment {segmentNumber}: {prior.Kept.Count} of {CasesPlanned(o)} cases kept from earlier segments, the others measured now");
+                         (prior is null ? "" : $"; RESUMED as segment {segmentNumber}: {prior.Kept.Count} of {CasePlan.Count(o)} cases kept from earlier segments, the others measured now");
             var session = new BenchmarkSession(config, clock, header, null, fatal, backend, meter, prompts, results, manifest, owned, modelProblems, state, runLock, watch);
             foreach (var warning in prior?.Warnings ?? [])
                 state.Warn(warning);
@@ -234,9 +234,6 @@ public sealed class BenchmarkSession : IAsyncDisposable
         }
     }
 
-    /// <summary>The cases the configuration plans: models x repetitions x prompts.</summary>
-    private static int CasesPlanned(BenchOptions o) => o.Models.Count * o.Protocol.Repetitions * o.Prompts.Count;
-
     /// <summary>This run's segment: 1, or the number of this resumption plus 1.</summary>
     public int Segment => _state?.Segment ?? 1;
 
@@ -249,7 +246,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         {
             try
             {
-                Results.WriteManifest(_state.Manifest(status, ended, Clock.TimeProvider.GetUtcNow(), CasesPlanned(Config.Options), amend));
+                Results.WriteManifest(_state.Manifest(status, ended, Clock.TimeProvider.GetUtcNow(), CasePlan.Count(Config.Options), amend));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -382,7 +379,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
     {
         if (Observer is null)
             return;
-        var total = CasesPlanned(Config.Options);
+        var total = CasePlan.Count(Config.Options);
         var done = _state!.Done;
         var measured = _state.MeasuredThisSegment;
         var elapsed = Clock.Now - _segmentStartS;
@@ -685,7 +682,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             return "failed: " + FatalError;
         if (Results?.WriteFailure is { } writeFailure)
             return "failed: " + writeFailure;
-        var planned = CasesPlanned(Config.Options);
+        var planned = CasePlan.Count(Config.Options);
         var done = _state!.Done;
         if (_cancelled)
             return $"cancelled: the test run was cancelled after {done} of {planned} cases";

@@ -9,11 +9,18 @@ namespace SlmEnergyBench.Harness.Suite;
 /// </summary>
 public static class CasePlan
 {
-    /// <summary>Every case of <paramref name="options"/>: Models x Repetitions x Prompts:Count of them.</summary>
+    /// <summary>How many cases <paramref name="options"/> plans: Models x Protocol:Repetitions x Prompts:Count.</summary>
+    public static int Count(BenchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Models.Count * options.Protocol.Repetitions * options.Prompts.Count;
+    }
+
+    /// <summary>Every case of <paramref name="options"/>: <see cref="Count"/> of them.</summary>
     public static IReadOnlyList<PlannedCase> Of(BenchOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var cases = new List<PlannedCase>();
+        var cases = new List<PlannedCase>(Count(options));
         foreach (var model in options.Models)
         {
             for (var run = 1; run <= options.Protocol.Repetitions; run++)
