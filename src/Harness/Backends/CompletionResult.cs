@@ -59,8 +59,23 @@ public sealed record CompletionResult
     /// <summary>Seconds spent generating after the prompt (decode), on the harness clock; null when unknown.</summary>
     public double? DecodeS { get; init; }
 
-    /// <summary>The engine's own account of the same request (llama.cpp's perf counters), beside the harness's figures.</summary>
+    /// <summary>
+    /// The engine's or server's own account of the same request, beside the harness's figures: llama.cpp's perf counters in
+    /// process, Ollama's final object (ns, converted), llama-server's <c>timings</c> (ms), LM Studio's <c>stats</c> (s, converted).
+    /// </summary>
     public EngineTimings? Engine { get; init; }
+
+    /// <summary>
+    /// The streamed answer's timings on the session clock (TTFT, every inter-token gap, TPOT, decode rate); null when the
+    /// backend does not stream (GPT4All) or no chunk carried content.
+    /// </summary>
+    public Streaming.StreamTimings? Stream { get; init; }
+
+    /// <summary>
+    /// Seconds the server says it spent loading the model for this request (Ollama's <c>load_duration</c>); a load inside
+    /// a measured window makes the case invalid (the model was unloaded between cases). Null when the server does not say.
+    /// </summary>
+    public double? ServerLoadS { get; init; }
 
     /// <summary>
     /// CPU seconds the in-process engine's generating thread used for this request (the OS's thread CPU clock,

@@ -8,6 +8,12 @@ public sealed class BenchOptions
 
     public BackendOptions Backend { get; set; } = new();
 
+    /// <summary>
+    /// Several runtimes in one run (runtime as an axis): each measures the models through its own backend, and cases are named
+    /// runtime / model / prompt. Empty = one runtime, <see cref="Backend"/>, and cases named model / prompt.
+    /// </summary>
+    public List<RuntimeOptions> Runtimes { get; set; } = [];
+
     /// <summary>The in-process llama.cpp engine (backend <c>llamasharp</c>).</summary>
     public EmbeddedOptions Embedded { get; set; } = new();
 

@@ -10,6 +10,13 @@ public sealed record CaseRecord
 
     public required string Model { get; init; }
 
+    /// <summary>The runtime that ran the case in a multi-runtime run (<see cref="Configuration.RuntimeOptions.Name"/>); null in a run of one runtime.</summary>
+    public string? Runtime { get; init; }
+
+    /// <summary>The unit the case belongs to: <see cref="Model"/>, or <c>runtime / model</c> (<see cref="Runtimes.RunUnit.Label"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Unit => new Runtimes.RunUnit(Runtime, Model).Label;
+
     public required int PromptOrdinal { get; init; }
 
     public required int PromptDatasetIndex { get; init; }

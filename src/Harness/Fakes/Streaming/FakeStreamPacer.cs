@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace SlmEnergyBench.Harness.Fakes.Streaming;
+
+/// <summary>
+/// Waits until given offsets after a start, measured on <see cref="Stopwatch"/> (monotonic), so a fake's scripted token
+/// times hold to the timer's resolution (about 1 ms on Linux) without drift over a long answer.
+/// </summary>
+public sealed class FakeStreamPacer
+{
+    private readonly long _start = Stopwatch.GetTimestamp();
+
+    /// <summary>Seconds since this pacer was made.</summary>
+    public double ElapsedS => Stopwatch.GetElapsedTime(_start).TotalSeconds;
+
+    /// <summary>Returns once <paramref name="offsetS"/> seconds have passed since the pacer was made (at once if they have).</summary>
+    public async Task UntilAsync(double offsetS, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var remaining = offsetS - ElapsedS;
+            if (remaining <= 0)
+                return;
+            // Task.Delay rounds to whole milliseconds and may wake late; the last fraction of a millisecond is spun away.
+            if (remaining > 0.002)
+                await Task.Delay(TimeSpan.FromSeconds(remaining - 0.001), cancellationToken).ConfigureAwait(false);
+            else
+                await Task.Yield();
+        }
+    }
+}
