@@ -1,40 +1,36 @@
 using System.Globalization;
 using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Configuration;
-using SlmEnergyBench.Harness.Embedded;
-using SlmEnergyBench.Harness.Fakes;
 using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Timing;
 
 namespace SlmEnergyBench.Harness.Suite;
 
 /// <summary>
-/// The backend and meter a configuration names. For <c>fake-gpt4all</c> it starts the in-process fake
-/// GPT4All server and couples it to the fake powermetrics through a "busy" file: while the fake server
-/// generates, the file holds the model's power, which the fake powermetrics streams. The meter is made by a
-/// factory (given the run folder, or null for an availability probe) that also says why it was chosen.
+/// The backends (one per runtime) and the meter a configuration names. Fake backends are in-process servers coupled to the
+/// fake powermetrics through one "busy" file: while a fake generates, the file holds the model's power, which the fake
+/// powermetrics streams. The meter is made by a factory (given the run folder, or null for an availability probe) that
+/// also says why it was chosen.
 /// </summary>
 internal sealed record SessionParts(
-    ICompletionBackend Backend,
+    IReadOnlyList<RuntimeBackend> Backends,
     Func<string?, CancellationToken, Task<MeterChoice>> CreateMeter,
     IReadOnlyList<IDisposable> Owned)
 {
+    /// <summary>The first runtime's backend (the only one in a run of one runtime).</summary>
+    public ICompletionBackend Backend => Backends[0].Backend;
+
     public static SessionParts Create(LoadedConfiguration config, SessionClock clock)
     {
         var o = config.Options;
-        switch (o.Backend.Kind)
-        {
-            case BackendKinds.FakeGpt4All:
-                return Fake(config, clock);
-            case BackendKinds.LlamaSharp:
-                var cache = config.Resolve(o.Embedded.SyntheticCacheDirectory);
-                var resolver = new EmbeddedModelResolver(o.Embedded, config.RepositoryRoot, SyntheticModelSource.For(cache));
-                var engine = new LlamaSharpBackend(o.Embedded, resolver, clock);
-                return new SessionParts(engine, (_, ct) => ChooseMeterAsync(config, clock, ct), [engine]);
-            default:
-                var client = new Gpt4AllClient(o.Backend, clock);
-                return new SessionParts(client, (_, ct) => ChooseMeterAsync(config, clock, ct), [client]);
-        }
+        var owned = new List<IDisposable>();
+        var busyFile = Path.Combine(Path.GetTempPath(), $"energybench-busy-{Guid.NewGuid():N}.txt");
+        owned.Add(new DeleteOnDispose(busyFile));
+        var backends = o.Runtimes.Count == 0
+            ? [BackendFactory.Create(o.Backend, o.Fake, config, clock, busyFile, null, owned)]
+            : o.Runtimes.Select(r => BackendFactory.Create(r.Backend, r.Fake ?? o.Fake, config, clock, busyFile, r.Name, owned)).ToList();
+        // A run with a fake backend is measured by the fake powermetrics (Meter:Command), whose power follows the fakes.
+        return new SessionParts(backends, backends.Any(b => b.Simulated) ? FakeMeter(config, clock, busyFile) : (_, ct) => ChooseMeterAsync(config, clock, ct), owned);
     }
 
     private static async Task<MeterChoice> ChooseMeterAsync(LoadedConfiguration config, SessionClock clock, CancellationToken cancellationToken) =>
@@ -44,30 +40,16 @@ internal sealed record SessionParts(
                 (await MeterSelector.ChooseAsync(config.Options.Meter.WithInterval(intervalMs), config.RepositoryRoot, clock, ct).ConfigureAwait(false)).Meter,
         };
 
-    private static SessionParts Fake(LoadedConfiguration config, SessionClock clock)
+    private static Func<string?, CancellationToken, Task<MeterChoice>> FakeMeter(LoadedConfiguration config, SessionClock clock, string busyFile)
     {
         var o = config.Options;
-        var busyFile = Path.Combine(Path.GetTempPath(), $"energybench-busy-{Guid.NewGuid():N}.txt");
-        var server = FakeGpt4AllServer.Start(o.Fake, busyFile);
-        var backendOptions = new BackendOptions
+        return (runFolder, _) => Task.FromResult(new MeterChoice(
+            new PowermetricsMeter(o.Meter, config.RepositoryRoot, clock, FakeMeterEnvironment(o.Fake, busyFile, runFolder)),
+            $"profile '{o.Profile}': the fake powermetrics {o.Meter.Command}, whose power follows the fake server")
         {
-            Kind = o.Backend.Kind,
-            BaseUrl = server.BaseUrl,
-            Endpoint = o.Backend.Endpoint,
-            TimeoutSeconds = o.Backend.TimeoutSeconds,
-            ProbeTimeoutSeconds = o.Backend.ProbeTimeoutSeconds,
-        };
-        var client = new Gpt4AllClient(backendOptions, clock);
-        return new SessionParts(
-            client,
-            (runFolder, _) => Task.FromResult(new MeterChoice(
-                new PowermetricsMeter(o.Meter, config.RepositoryRoot, clock, FakeMeterEnvironment(o.Fake, busyFile, runFolder)),
-                $"profile '{o.Profile}': the fake powermetrics {o.Meter.Command}, whose power follows the fake server")
-            {
-                AtInterval = (intervalMs, _) => Task.FromResult<IPowerMeter>(
-                    new PowermetricsMeter(o.Meter.WithInterval(intervalMs), config.RepositoryRoot, clock, FakeMeterEnvironment(o.Fake, busyFile, null))),
-            }),
-            [server, client, new DeleteOnDispose(busyFile)]);
+            AtInterval = (intervalMs, _) => Task.FromResult<IPowerMeter>(
+                new PowermetricsMeter(o.Meter.WithInterval(intervalMs), config.RepositoryRoot, clock, FakeMeterEnvironment(o.Fake, busyFile, null))),
+        });
     }
 
     private static Dictionary<string, string> FakeMeterEnvironment(FakeOptions fake, string busyFile, string? runFolder)
