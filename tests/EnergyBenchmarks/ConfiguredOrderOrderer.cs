@@ -1,11 +1,12 @@
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Runtimes;
 using Xunit.Sdk;
 using Xunit.v3;
 
 namespace SlmEnergyBench.EnergyBenchmarks;
 
 /// <summary>
-/// Runs the cases model by model in the configured order, then repetition by repetition, prompts in order, so each model is loaded
+/// Runs the cases unit by unit (model, or runtime / model: <see cref="RunUnits.Of"/>) in the configured order, then repetition by repetition, prompts in order, so each model is loaded
 /// once (GPT4All reloads from disk at every model switch) and warmed up before its first case. The regression
 /// checks run after all cases (<see cref="CasesBeforeChecksOrderer"/>), in the same model order.
 /// </summary>
@@ -17,7 +18,7 @@ public sealed class ConfiguredOrderOrderer : ITestCaseOrderer
         List<string> models;
         try
         {
-            models = ConfigLoader.Load().Options.Models;
+            models = [.. RunUnits.Of(ConfigLoader.Load().Options).Select(u => u.Label)];
         }
         catch (ConfigurationException)
         {

@@ -83,8 +83,36 @@ public static class ConfigValidator
 
         if (o.Backend.Kind == BackendKinds.FakeGpt4All)
             ValidateFake(o.Fake, v);
+        ValidateRuntimes(o, v);
 
         return v.Problems;
+    }
+
+    /// <summary>Each runtime of a multi-runtime run: a unique name without '/', a known backend kind, model names of the profile's models.</summary>
+    private static void ValidateRuntimes(BenchOptions o, Checks v)
+    {
+        for (var i = 0; i < o.Runtimes.Count; i++)
+        {
+            var r = o.Runtimes[i];
+            var key = $"Runtimes:{i}";
+            v.That($"{key}:Name", r.Name, !string.IsNullOrWhiteSpace(r.Name) && !r.Name.Contains('/', StringComparison.Ordinal) && r.Name.Trim() == r.Name,
+                "a non-empty runtime name without '/' or surrounding spaces, e.g. ollama or llama-server");
+            v.OneOf($"{key}:Backend:Kind", r.Backend.Kind, BackendKinds.All);
+            if (!BackendKinds.IsFake(r.Backend.Kind) && r.Backend.Kind != BackendKinds.LlamaSharp)
+                v.That($"{key}:Backend:BaseUrl", r.Backend.BaseUrl, IsHttpUrl(r.Backend.BaseUrl), "an absolute http:// or https:// URL such as http://127.0.0.1:11434");
+            v.OneOf($"{key}:Backend:Endpoint", r.Backend.Endpoint, Endpoints.All);
+            v.Range($"{key}:Backend:TimeoutSeconds", r.Backend.TimeoutSeconds, 1, 86_400);
+            foreach (var model in r.ModelNames.Keys.Concat(r.Models).Where(m => !o.Models.Contains(m, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal))
+                v.That($"{key}:ModelNames", model, false, "names of the profile's Models (" + string.Join(", ", o.Models) + "): the runtimes are lined up by them");
+            if (r.Fake is not null && BackendKinds.IsFake(r.Backend.Kind))
+                ValidateFake(r.Fake, v);
+        }
+
+        foreach (var dup in o.Runtimes.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            v.That("Runtimes", dup.Key, false, "runtime names that differ (case aside): each names its cases and its column in the report");
+        if (o.Runtimes.Count > 0 && o.Runtimes.All(r => r.Models.Count > 0) && !o.Models.All(m => o.Runtimes.Any(r => r.Models.Contains(m, StringComparer.Ordinal))))
+            v.That("Runtimes", string.Join(", ", o.Models.Where(m => !o.Runtimes.Any(r => r.Models.Contains(m, StringComparer.Ordinal)))), false,
+                "every model of Models on at least one runtime (a runtime's empty Models list means all of them)");
     }
 
     private static void ValidateFake(FakeOptions f, Checks v)

@@ -37,7 +37,10 @@ internal static class UnknownKeys
         }
     }
 
-    private static bool IsSection(Type type) => type.IsClass && type != typeof(string) && ListElementType(type) is null;
+    /// <summary>A section whose keys are properties: a class, not a string, a list or a dictionary (whose keys are the user's, e.g. model names).</summary>
+    private static bool IsSection(Type type) =>
+        type.IsClass && type != typeof(string) && ListElementType(type) is null
+        && !(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>));
 
     private static Type? ListElementType(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) ? type.GetGenericArguments()[0] : null;

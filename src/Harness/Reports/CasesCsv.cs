@@ -25,7 +25,7 @@ public static class CasesCsv
 
     private static readonly string[] Leading =
     [
-        "run_id", "model", "prompt_ordinal", "prompt_dataset_index", "repetition", "outcome", "start_s", "end_s", "latency_s",
+        "run_id", "runtime", "model", "prompt_ordinal", "prompt_dataset_index", "repetition", "outcome", "start_s", "end_s", "latency_s",
         "prompt_tokens", "completion_tokens", "words", "characters", "tokens_per_s", "words_per_s", "time_to_first_token_s",
         "energy_j", "energy_net_j", "average_power_w", "peak_power_w", "edge_rule", "energy_pro_rata_j", "energy_from_edge_samples_j",
     ];
@@ -74,7 +74,7 @@ public static class CasesCsv
         var total = EnergyDomains.Gross(c, Domains.Total);
         var row = new List<string>
         {
-            c.RunId, c.Model, Integer(c.PromptOrdinal), Integer(c.PromptDatasetIndex), Integer(c.Repetition), c.Outcome,
+            c.RunId, c.Runtime ?? "", c.Model, Integer(c.PromptOrdinal), Integer(c.PromptDatasetIndex), Integer(c.Repetition), c.Outcome,
             RoundTrip(completion?.StartS), RoundTrip(completion?.EndS), RoundTrip(completion?.WallSeconds),
             Integer(completion?.PromptTokens), Integer(completion?.CompletionTokens), Integer(completion?.WordCount), Integer(completion?.CharacterCount),
             RoundTrip(c.TokensPerSecond), RoundTrip(c.WordsPerSecond), RoundTrip(completion?.TimeToFirstTokenS),

@@ -44,7 +44,7 @@ internal static class HtmlCases
         var mark = c.Energy is { } energy ? EnergyMethodText.Mark(energy.Provenance.Method) : "";
         var failed = c.Outcome != "passed";
         html.Append(failed ? "<tr class=\"failed\">" : "<tr>");
-        AppendCell(html, c.Model, header: true);
+        AppendCell(html, c.Unit, header: true);
         AppendCell(html, Integer(c.PromptOrdinal + 1));
         AppendCell(html, Integer(c.Repetition));
         AppendCell(html, c.Outcome);

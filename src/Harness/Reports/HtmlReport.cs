@@ -27,6 +27,7 @@ public static class HtmlReport
         AppendNavigation(html, run, charts);
         AppendEnergy(html, run);
         AppendSummary(html, run);
+        AppendRuntimes(html, run);
         if (run.SeedAnalysis is not null)
             AppendSeed(html, run, run.SeedAnalysis);
         AppendCharts(html, run, charts);
@@ -75,6 +76,8 @@ public static class HtmlReport
     {
         html.Append("<nav>");
         var sections = new List<(string Id, string Title)> { ("energy", "How energy was obtained"), ("summary", "Summary") };
+        if (RuntimeTables.SideBySide(run) is not null)
+            sections.Add(("runtimes", "Runtimes"));
         if (run.SeedAnalysis is not null)
             sections.Add(("seed", "Seed study"));
         if (charts.Count > 0 || ReportText.NoPowerChart(run, charts) is not null)
@@ -115,6 +118,25 @@ public static class HtmlReport
             html.Append("<h3>Energy and power per domain</h3>\n");
             AppendTable(html, domains);
             html.Append("<p class=\"note\">").Append(Encode(ReportText.DomainsNote(run))).Append("</p>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
+    /// <summary>A multi-runtime run's runtimes side by side and the settings that differed; nothing for a run of one runtime.</summary>
+    private static void AppendRuntimes(StringBuilder html, RunData run)
+    {
+        if (RuntimeTables.SideBySide(run) is not { } table)
+            return;
+        html.Append("<section id=\"runtimes\">\n<h2>Runtimes side by side</h2>\n");
+        AppendTable(html, table);
+        html.Append("<p class=\"note\">").Append(Encode(ReportText.RuntimesNote)).Append("</p>\n");
+        if (RuntimeTables.SettingsThatDiffer(run) is { } settings)
+        {
+            html.Append("<h3>Settings that differed</h3>\n");
+            if (settings.Rows.Count > 0)
+                AppendTable(html, settings);
+            html.Append("<p class=\"note\">").Append(Encode(ReportText.RuntimeSettingsNote)).Append("</p>\n");
         }
 
         html.Append("</section>\n");

@@ -71,6 +71,20 @@ public static class MarkdownReport
             }
         }
 
+        if (RuntimeTables.SideBySide(run) is { } runtimes)
+        {
+            md.Append("## Runtimes side by side\n\n");
+            AppendTable(md, runtimes);
+            md.Append('\n').Append(Escape(ReportText.RuntimesNote)).Append("\n\n");
+            if (RuntimeTables.SettingsThatDiffer(run) is { } settings)
+            {
+                md.Append("### Settings that differed\n\n");
+                if (settings.Rows.Count > 0)
+                    AppendTable(md, settings);
+                md.Append('\n').Append(Escape(ReportText.RuntimeSettingsNote)).Append("\n\n");
+            }
+        }
+
         md.Append("## Compared with published figures\n\n");
         AppendTable(md, ReportTables.Published(run));
         md.Append('\n').Append(Escape(ReportText.LikeWithLike + ReportText.ThisRunScope(run))).Append("\n\n");
@@ -129,7 +143,7 @@ public static class MarkdownReport
         if (failed.Length == 0)
             return;
         md.Append("## Failed cases\n\n");
-        foreach (var model in failed.GroupBy(c => c.Model, StringComparer.Ordinal))
+        foreach (var model in failed.GroupBy(c => c.Unit, StringComparer.Ordinal))
         {
             md.Append("- ").Append(Escape(model.Key)).Append(": ").Append(model.Count()).Append(" failed: ")
                 .Append(Escape(ReportNumbers.Cut(Problem(model.First()), ProblemLength))).Append('\n');
@@ -138,7 +152,7 @@ public static class MarkdownReport
         md.Append('\n');
         foreach (var c in failed.Take(MaxFailureLines))
         {
-            md.Append("- ").Append(Escape(c.Model)).Append(", prompt ").Append(c.PromptOrdinal + 1)
+            md.Append("- ").Append(Escape(c.Unit)).Append(", prompt ").Append(c.PromptOrdinal + 1)
                 .Append(", repetition ").Append(c.Repetition).Append(": ")
                 .Append(Escape(ReportNumbers.Cut(Problem(c), ProblemLength))).Append('\n');
         }

@@ -20,6 +20,20 @@ internal static class ReportText
         "so figures at different batch sizes differ for that reason alone, whatever the model or the hardware. " +
         "The paper (From Words to Watts) measured GPU energy only, on datacenter GPUs (V100, A100) at batch 64; ";
 
+    /// <summary>Under the runtimes' side-by-side table: what the figures are and what makes runtimes comparable.</summary>
+    public const string RuntimesNote =
+        "Each runtime ran the same prompts with the same temperature, max tokens and seed, one request at a time, measured by the same meter " +
+        "in the same run. J/token as the ratio of totals (energy spent per token produced); 'vs the lowest' divides it by the lowest of the model's " +
+        "runtimes. Means carry a 95% bootstrap confidence interval. Runtimes differ in more than speed: chat template or raw completion, " +
+        "context size, threads, GPU offload, sampler defaults not sent by the harness (top_k, min_p, repeat penalty), and the answers' lengths; " +
+        "compare J/token rather than J/response when answer lengths differ, and read the settings below.";
+
+    /// <summary>Under the settings table: where the values come from.</summary>
+    public const string RuntimeSettingsNote =
+        "Settings as each server revealed them before the first case (Ollama's /api/show and /api/ps, llama-server's /props, LM Studio's " +
+        "/api/v0/models, vLLM's /version; the in-process engine's own options). Only settings that are not the same on every runtime are listed; " +
+        "'not revealed' means the server does not say, so the setting cannot be shown to be equal.";
+
     public const string SeedIntro =
         "This run was imported from the seed study: its records analysed the study's way and this project's way, then each change of method on its own.";
 

@@ -46,12 +46,12 @@ public static class RunComparison
         if (!inA)
             return NotCompared(model, $"only in run B ({b.RunId})");
 
-        var casesA = BaselineComparison.ComparableCases(a.Cases.Where(c => c.Model == model));
-        var casesB = BaselineComparison.ComparableCases(b.Cases.Where(c => c.Model == model));
+        var casesA = BaselineComparison.ComparableCases(a.Cases.Where(c => c.Unit == model));
+        var casesB = BaselineComparison.ComparableCases(b.Cases.Where(c => c.Unit == model));
         if (casesB.Count == 0)
-            return Lost(model, $"run B has no passed case of {model} ({b.Cases.Count(c => c.Model == model)} failed)");
+            return Lost(model, $"run B has no passed case of {model} ({b.Cases.Count(c => c.Unit == model)} failed)");
         if (casesA.Count == 0)
-            return NotCompared(model, $"run A has no passed case of {model} ({a.Cases.Count(c => c.Model == model)} failed)");
+            return NotCompared(model, $"run A has no passed case of {model} ({a.Cases.Count(c => c.Unit == model)} failed)");
 
         var pairs = casesA.Select(c => c.PromptDatasetIndex).Intersect(casesB.Select(c => c.PromptDatasetIndex)).Count();
         if (pairs == 0)

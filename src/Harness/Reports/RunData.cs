@@ -34,9 +34,12 @@ public sealed record RunData(
     /// </summary>
     public SeedStudy.SeedStudyComparison? SeedAnalysis { get; init; }
 
-    /// <summary>The models in the order the run configured them, then any other model found in the cases.</summary>
+    /// <summary>
+    /// The units (models, or runtime / model in a multi-runtime run) in the order the run configured them, then any other unit
+    /// found in the cases.
+    /// </summary>
     public IReadOnlyList<string> Models =>
-        [.. Manifest.Configuration.Models.Where(m => Cases.Any(c => c.Model == m)).Concat(Cases.Select(c => c.Model)).Distinct(StringComparer.Ordinal)];
+        [.. Runtimes.RunUnits.Of(Manifest.Configuration).Select(u => u.Label).Where(u => Cases.Any(c => c.Unit == u)).Concat(Cases.Select(c => c.Unit)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// Every method the run's energy figures were obtained by: <c>run.json</c>'s meter's and each case's, in the order

@@ -43,7 +43,7 @@ internal static class RunStateBanners
         var status = EffectiveStatus(m);
         var planned = m.CasesPlanned > 0 ? CasePlan.Of(m.Configuration) : [];
         var recorded = run.Cases.Select(CaseKey.Of).ToHashSet();
-        var neverRan = planned.Select(p => new CaseKey(p.Model, p.Prompt - 1, p.Run)).Where(k => !recorded.Contains(k)).ToList();
+        var neverRan = planned.Select(p => new CaseKey(p.Unit, p.Prompt - 1, p.Run)).Where(k => !recorded.Contains(k)).ToList();
         var resume = $"Resume it with ENERGYBENCH_RESUME={m.RunId} dotnet test --filter Category=Energy, or slmbench run --resume {m.RunId}: the finished cases are kept, the others measured";
         var stopped = status.StartsWith("interrupted", StringComparison.Ordinal) || status.StartsWith("cancelled", StringComparison.Ordinal)
                       || status.StartsWith("running", StringComparison.Ordinal) || status.StartsWith("failed", StringComparison.Ordinal);

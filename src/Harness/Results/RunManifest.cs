@@ -20,6 +20,9 @@ public sealed record RunManifest
 
     public required BackendInfo Backend { get; init; }
 
+    /// <summary>The runtimes of a multi-runtime run (<see cref="BenchOptions.Runtimes"/>), with the settings each revealed; null in a run of one runtime.</summary>
+    public IReadOnlyList<RuntimeInfo>? Runtimes { get; init; }
+
     public required EnergyProvenance Meter { get; init; }
 
     /// <summary>Why this meter: configured, or what <c>Meter:Kind = auto</c> found and rejected.</summary>

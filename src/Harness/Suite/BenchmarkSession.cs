@@ -6,6 +6,7 @@ using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Prompts;
 using SlmEnergyBench.Harness.Results;
 using SlmEnergyBench.Harness.Resume;
+using SlmEnergyBench.Harness.Runtimes;
 using SlmEnergyBench.Harness.Summaries;
 using SlmEnergyBench.Harness.Timing;
 
@@ -24,7 +25,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
     private readonly Dictionary<string, IdleMeasurement> _idleByModel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModelSummary> _summaries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Baseline? Baseline, string? Missing)> _baselines = new(StringComparer.Ordinal);
-    private readonly ICompletionBackend? _backend;
+    private readonly IReadOnlyList<RuntimeBackend> _backends;
     private readonly IPowerMeter? _meter;
     private readonly IReadOnlyList<IDisposable> _owned;
     private readonly RunManifest? _manifest;
@@ -38,7 +39,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
     private bool _finished;
 
     private BenchmarkSession(LoadedConfiguration config, SessionClock clock, string header, string? skipReason, string? fatalError,
-        ICompletionBackend? backend, IPowerMeter? meter, PromptSet? prompts, ResultsWriter? results, RunManifest? manifest, IReadOnlyList<IDisposable> owned,
+        IReadOnlyList<RuntimeBackend>? backends, IPowerMeter? meter, PromptSet? prompts, ResultsWriter? results, RunManifest? manifest, IReadOnlyList<IDisposable> owned,
         IReadOnlyDictionary<string, string>? modelProblems = null, RunState? state = null, RunLock? runLock = null, HarnessWatch? watch = null)
     {
         _watch = watch;
@@ -48,7 +49,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         Header = header;
         SkipReason = skipReason;
         FatalError = fatalError;
-        _backend = backend;
+        _backends = backends ?? [];
         _meter = meter;
         Prompts = prompts;
         Results = results;
@@ -84,33 +85,42 @@ public sealed class BenchmarkSession : IAsyncDisposable
     {
         var clock = new SessionClock();
         var parts = SessionParts.Create(config, clock);
-        return await OpenAsync(config, clock, parts.Backend, parts.CreateMeter, parts.Owned, cancellationToken).ConfigureAwait(false);
+        return await OpenAsync(config, clock, parts.Backends, parts.CreateMeter, parts.Owned, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>As the overload with runtimes, for a run of one runtime whose backend is <paramref name="backend"/> (tests).</summary>
+    internal static Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, SessionClock clock, ICompletionBackend backend,
+        Func<string?, CancellationToken, Task<MeterChoice>> createMeter, IReadOnlyList<IDisposable> owned, CancellationToken cancellationToken,
+        Func<string, Stream>? openResultsFile = null) =>
+        OpenAsync(config, clock, [new RuntimeBackend(null, backend, SingleLabel(config.Options, backend), BackendKinds.IsFake(config.Options.Backend.Kind))],
+            createMeter, owned, cancellationToken, openResultsFile);
 
     /// <summary>
     /// Opens a session with given parts (tests pass a scripted meter). <paramref name="createMeter"/> receives the run folder;
     /// <paramref name="openResultsFile"/> opens the run's appended files (tests pass a disk that fills up).
     /// </summary>
-    internal static async Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, SessionClock clock, ICompletionBackend backend,
+    internal static async Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, SessionClock clock, IReadOnlyList<RuntimeBackend> backends,
         Func<string?, CancellationToken, Task<MeterChoice>> createMeter, IReadOnlyList<IDisposable> owned, CancellationToken cancellationToken,
         Func<string, Stream>? openResultsFile = null)
     {
         var o = config.Options;
-        var skip = await CheckPartsAsync(config, backend, createMeter, cancellationToken).ConfigureAwait(false);
+        var skip = await CheckPartsAsync(config, backends, createMeter, cancellationToken).ConfigureAwait(false);
         if (skip is not null)
             return Unopened(config, clock, skip, null, owned);
-        if (Environment.IsPrivilegedProcess && o.Meter.Kind is MeterKinds.Powermetrics or MeterKinds.Auto && o.Backend.Kind != BackendKinds.FakeGpt4All
+        if (Environment.IsPrivilegedProcess && o.Meter.Kind is MeterKinds.Powermetrics or MeterKinds.Auto && !backends.Any(b => b.Simulated)
             && OperatingSystem.IsMacOS())
             return Unopened(config, clock, null, RootRefusal, owned);
 
-        var modelProblems = await CheckModelsAsync(backend, o.Models, cancellationToken).ConfigureAwait(false);
-        if (modelProblems.Count == o.Models.Count)
+        var units = RunUnits.Of(o);
+        var modelProblems = await CheckModelsAsync(backends, o, cancellationToken).ConfigureAwait(false);
+        if (modelProblems.Count == units.Count)
         {
             // Nothing to run here at all: skip with what to install or configure (one missing model among others fails its own cases).
             return Unopened(config, clock, $"Profile '{o.Profile}' ({config.ProfileChosenBy}) has none of its models here: " +
                 string.Join(" ", modelProblems.Values.Distinct(StringComparer.Ordinal)), null, owned);
         }
 
+        var runtimeSettings = await RuntimeSettings.ReadAsync(backends, o, modelProblems, cancellationToken).ConfigureAwait(false);
         PromptSet prompts;
         try
         {
@@ -135,7 +145,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 return Unopened(config, clock, null, e.Message, owned);
             }
 
-            var differences = ResumeCheck.Differences(prior.Manifest, o, prompts.Sha256, BackendLabel(o, backend), MachineInfo.Collect());
+            var differences = ResumeCheck.Differences(prior.Manifest, o, prompts.Sha256, BackendLabel(backends), MachineInfo.Collect());
             if (differences.Count > 0)
             {
                 return Unopened(config, clock, null, $"Run {prior.Manifest.RunId} cannot be resumed here: {string.Join("; ", differences)}. " +
@@ -193,10 +203,10 @@ public sealed class BenchmarkSession : IAsyncDisposable
                 Overrides = config.Overrides,
                 Configuration = o,
                 Machine = MachineInfo.Collect(),
-                Backend = new BackendInfo(BackendLabel(o, backend), backend.Location, o.Backend.Endpoint, "available"),
+                Backend = new BackendInfo(BackendLabel(backends), Location(backends), o.Backend.Endpoint, "available"),
                 Meter = meter.Provenance with { EdgeRule = RunEdgeRule(o) },
                 MeterChosenBy = choice.Why,
-                ModelFiles = (backend as LlamaSharpBackend)?.ModelFiles,
+                ModelFiles = backends.Select(b => b.Backend).OfType<LlamaSharpBackend>().FirstOrDefault()?.ModelFiles,
                 Prompts = new PromptSource(prompts.Source, prompts.Sha256, prompts.DatasetItems, o.Prompts.Selection, prompts.Prompts.Count),
                 StartedUtc = clock.OriginUtc,
                 Status = "running",
@@ -204,20 +214,21 @@ public sealed class BenchmarkSession : IAsyncDisposable
             {
                 // A resumed run keeps its first start, configuration and prompts; this segment's meter, backend and overrides are its own.
                 Overrides = config.Overrides,
-                Backend = new BackendInfo(BackendLabel(o, backend), backend.Location, o.Backend.Endpoint, "available"),
+                Backend = new BackendInfo(BackendLabel(backends), Location(backends), o.Backend.Endpoint, "available"),
                 Meter = meter.Provenance with { EdgeRule = RunEdgeRule(o) },
                 MeterChosenBy = choice.Why,
                 MachineState = watch.MachineState,
                 MeterOverhead = watch.MeterOverhead,
+                Runtimes = o.Runtimes.Count == 0 ? null : [.. backends.Select(b => RuntimeInfo(o, b, runtimeSettings))],
             };
             var segment = new RunSegment(segmentNumber, clock.TimeProvider.GetUtcNow(), clock.Now, Environment.ProcessId, "running")
             {
                 Meter = $"{meter.Provenance.Meter}, {EnergyMethodText.Word(meter.Provenance.Method)}, domains {string.Join("+", meter.Provenance.Domains)}",
             };
             var state = new RunState(manifest, prior, segment);
-            var header = Describe(config, backend, choice, prompts, results) +
+            var header = Describe(config, backends, choice, prompts, results) +
                          (prior is null ? "" : $"; RESUMED as segment {segmentNumber}: {prior.Kept.Count} of {CasePlan.Count(o)} cases kept from earlier segments, the others measured now");
-            var session = new BenchmarkSession(config, clock, header, null, fatal, backend, meter, prompts, results, manifest, owned, modelProblems, state, runLock, watch);
+            var session = new BenchmarkSession(config, clock, header, null, fatal, backends, meter, prompts, results, manifest, owned, modelProblems, state, runLock, watch);
             foreach (var warning in prior?.Warnings ?? [])
                 state.Warn(warning);
             session.WriteState(fatal is null ? "running" : "failed: " + fatal, ended: fatal is not null);
@@ -278,8 +289,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
             null, null, null, null, null, owned);
 
     /// <summary>
-    /// Runs one measured case: warm-up if this is the model's first, an idle pause, the request, the window's
-    /// energy. Always returns the record it wrote, valid or not: a failure (backend, meter, validation) is in
+    /// Runs one measured case of unit <c>model</c> (a model, or <c>runtime / model</c> in a multi-runtime run:
+    /// <see cref="RunUnit.Label"/>): warm-up if this is the unit's first, an idle pause, the request, the window's energy. Always returns the record it wrote, valid or not: a failure (backend, meter, validation) is in
     /// <see cref="CaseRecord.Problems"/> and never affects other cases. The caller asserts there are none.
     /// </summary>
     public Task<CaseRecord> RunCaseAsync(string model, int ordinal, CancellationToken cancellationToken) =>
@@ -288,7 +299,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
     /// <summary>As <see cref="RunCaseAsync(string, int, CancellationToken)"/>, for repetition <paramref name="repetition"/> (1-based) of the case.</summary>
     public async Task<CaseRecord> RunCaseAsync(string model, int ordinal, int repetition, CancellationToken cancellationToken)
     {
-        if (SkipReason is not null || FatalError is not null || _backend is null || _meter is null || Prompts is null || Results is null)
+        if (SkipReason is not null || FatalError is not null || _backends.Count == 0 || _meter is null || Prompts is null || Results is null)
             throw new InvalidOperationException(SkipReason ?? FatalError ?? "the session is not open");
         if (ordinal < 0 || ordinal >= Prompts.Prompts.Count)
         {
@@ -336,11 +347,11 @@ public sealed class BenchmarkSession : IAsyncDisposable
     private async Task<CaseRecord> RunAsync(string model, Prompt prompt, int repetition, CancellationToken cancellationToken)
     {
         var unmeasured = Unmeasured(model, prompt) with { Repetition = repetition };
-        if (!Config.Options.Models.Contains(model, StringComparer.Ordinal))
+        if (RunUnits.Find(Config.Options, model) is null)
         {
             return unmeasured with
             {
-                Problems = [$"'{model}' is not a model of profile '{Config.Options.Profile}' ({Config.ProfileChosenBy}), which runs {string.Join(", ", Config.Options.Models)}: " +
+                Problems = [$"'{model}' is not a {(Config.Options.Runtimes.Count == 0 ? "model" : "runtime / model")} of profile '{Config.Options.Profile}' ({Config.ProfileChosenBy}), which runs {string.Join(", ", RunUnits.Of(Config.Options))}: " +
                             "the cases were discovered under another choice (profile auto decides again at run time). Run the tests again to list the right cases."],
             };
         }
@@ -394,7 +405,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
         var cpu = _watch?.BeginWindow();
         try
         {
-            completion = await _backend!.CompleteAsync(new CompletionRequest(record.Model, record.PromptText, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
+            var (backend, served) = BackendOf(record.Unit);
+            completion = await backend.CompleteAsync(new CompletionRequest(served, record.PromptText, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
             _state!.BackendAnswered();
         }
         catch (BackendException e)
@@ -422,7 +434,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         }
 
         // Edge samples are split by this model's idle power when it was measured (EdgeAttribution), else pro rata.
-        var idle = _idleByModel.GetValueOrDefault(record.Model);
+        var idle = _idleByModel.GetValueOrDefault(record.Unit);
         if (idle is not null)
             window = EdgeAttribution.Apply(window, idle.PowerW);
         var problems = CaseValidator.Check(completion, window, Config.Options.Meter);
@@ -445,7 +457,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var cases = _state!.Records.Where(r => r.Model == model).ToList();
+            var cases = _state!.Records.Where(r => r.Unit == model).ToList();
             if (cases.Count(c => c.Outcome == "passed") == 0)
                 throw new InvalidOperationException($"no passed case of '{model}' to summarize: see the failed cases above.");
             var summary = ModelSummaries.Of(model, cases);
@@ -459,7 +471,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             if (Config.Options.Regression.Accept)
             {
                 BaselineStore.Save(path, BaselineStore.From(BaselineStore.MachineKey(_manifest.Machine), Config.Options.Profile, model,
-                    BackendLabel(Config.Options, _backend!), _meter!.Provenance, Results.RunId, Clock.TimeProvider.GetUtcNow(), cases));
+                    RuntimeOf(model)?.Label ?? BackendLabel(_backends), _meter!.Provenance, Results.RunId, Clock.TimeProvider.GetUtcNow(), cases));
                 _baselines.Remove(model);
             }
 
@@ -500,15 +512,16 @@ public sealed class BenchmarkSession : IAsyncDisposable
         return _baselines[model] = (baseline, missing);
     }
 
-    private CaseRecord Unmeasured(string model, Prompt prompt) => new()
+    private CaseRecord Unmeasured(string label, Prompt prompt) => new()
     {
         RunId = Results!.RunId,
-        Model = model,
+        Model = RunUnits.Find(Config.Options, label)?.Model ?? label,
+        Runtime = RunUnits.Find(Config.Options, label)?.Runtime,
         PromptOrdinal = prompt.Ordinal,
         PromptDatasetIndex = prompt.DatasetIndex,
         PromptText = prompt.Text,
         Outcome = "failed",
-        BackendSimulated = Config.Options.Backend.Kind == BackendKinds.FakeGpt4All,
+        BackendSimulated = RuntimeOf(label)?.Simulated ?? _backends.Any(b => b.Simulated),
     };
 
     private Task WarmUpAsync(string model, CancellationToken cancellationToken)
@@ -535,7 +548,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
         {
             try
             {
-                _watch?.AddEngine(await _backend!.CompleteAsync(new CompletionRequest(model, p.WarmupPrompt, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false));
+                var (backend, served) = BackendOf(model);
+                _watch?.AddEngine(await backend.CompleteAsync(new CompletionRequest(served, p.WarmupPrompt, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false));
                 _state!.BackendAnswered();
             }
             catch (BackendException e)
@@ -575,25 +589,51 @@ public sealed class BenchmarkSession : IAsyncDisposable
     }
 
 
-    /// <summary>A model the backend does not serve fails its own cases (with the reason), not the whole run.</summary>
-    private static async Task<Dictionary<string, string>> CheckModelsAsync(ICompletionBackend backend, IReadOnlyList<string> models, CancellationToken cancellationToken)
+    /// <summary>A unit whose runtime does not serve its model fails its own cases (with the reason), not the whole run. Keyed by unit label.</summary>
+    private static async Task<Dictionary<string, string>> CheckModelsAsync(IReadOnlyList<RuntimeBackend> backends, BenchOptions options, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var model in models)
+        foreach (var unit in RunUnits.Of(options))
         {
-            var check = await backend.CheckAsync([model], cancellationToken).ConfigureAwait(false);
+            var (backend, served) = BackendOf(backends, options, unit);
+            var check = await backend.CheckAsync([served], cancellationToken).ConfigureAwait(false);
             if (!check.IsAvailable)
-                problems[model] = check.Reason;
+                problems[unit.Label] = (unit.Runtime is null ? "" : unit.Runtime + ": ") + check.Reason;
         }
 
         return problems;
     }
 
-    private static async Task<string?> CheckPartsAsync(LoadedConfiguration config, ICompletionBackend backend,
+    /// <summary>The backend that runs <paramref name="unit"/> and the name it requests the model by.</summary>
+    private static (ICompletionBackend Backend, string Served) BackendOf(IReadOnlyList<RuntimeBackend> backends, BenchOptions options, RunUnit unit)
+    {
+        if (unit.Runtime is null)
+            return (backends[0].Backend, unit.Model);
+        var runtime = options.Runtimes.First(r => r.Name == unit.Runtime);
+        return (backends.First(b => b.Runtime == unit.Runtime).Backend, runtime.ServedName(unit.Model));
+    }
+
+    private (ICompletionBackend Backend, string Served) BackendOf(string label) =>
+        BackendOf(_backends, Config.Options, RunUnits.Find(Config.Options, label) ?? new RunUnit(null, label));
+
+    /// <summary>The runtime backend of the unit labelled <paramref name="label"/>; null for an unknown unit.</summary>
+    private RuntimeBackend? RuntimeOf(string label) => RunUnits.Find(Config.Options, label) is { } unit
+        ? _backends.FirstOrDefault(b => b.Runtime == unit.Runtime)
+        : null;
+
+    private static async Task<string?> CheckPartsAsync(LoadedConfiguration config, IReadOnlyList<RuntimeBackend> backends,
         Func<string?, CancellationToken, Task<MeterChoice>> createMeter, CancellationToken cancellationToken)
     {
         var o = config.Options;
-        var backendCheck = await backend.CheckAsync([], cancellationToken).ConfigureAwait(false);
+        // A run of several runtimes runs when one of them answers; the others' units fail with the reason.
+        var checks = new List<Availability>();
+        foreach (var b in backends)
+        {
+            var check = await b.Backend.CheckAsync([], cancellationToken).ConfigureAwait(false);
+            checks.Add(b.Runtime is null || check.IsAvailable ? check : Availability.No($"{b.Runtime}: {check.Reason}"));
+        }
+
+        var backendCheck = checks.FirstOrDefault(c => c.IsAvailable) ?? Availability.No(string.Join(" ", checks.Select(c => c.Reason)));
         Availability meterCheck;
         try
         {
@@ -616,25 +656,46 @@ public sealed class BenchmarkSession : IAsyncDisposable
         if (!meterCheck.IsAvailable)
             reasons.Add("Meter: " + meterCheck.Reason);
         return $"Profile '{o.Profile}' ({config.ProfileChosenBy}) cannot run here. " + string.Join(" ", reasons) +
-               (o.Backend.Kind == BackendKinds.FakeGpt4All ? "" : " To run the suite against fake backends instead: ENERGYBENCH_PROFILE=fake dotnet test --filter Category=Energy");
+               (backends.Any(b => b.Simulated) ? "" : " To run the suite against fake backends instead: ENERGYBENCH_PROFILE=fake dotnet test --filter Category=Energy");
     }
 
-    private static string Describe(LoadedConfiguration config, ICompletionBackend backend, MeterChoice meter, PromptSet prompts, ResultsWriter results)
+    private static string Describe(LoadedConfiguration config, IReadOnlyList<RuntimeBackend> backends, MeterChoice meter, PromptSet prompts, ResultsWriter results)
     {
         var o = config.Options;
         var p = meter.Meter.Provenance;
         var synthetic = o.Models.Any(m => m.StartsWith("synthetic-", StringComparison.Ordinal))
             ? " SYNTHETIC reference models (random weights: gibberish text, real compute)."
             : "";
+        var what = o.Runtimes.Count == 0
+            ? $"backend {backends[0].Label} at {backends[0].Backend.Location}; models {string.Join(", ", o.Models)};"
+            : $"{backends.Count} runtimes: {string.Join("; ", backends.Select(b => $"{b.Runtime} = {b.Label} at {b.Backend.Location}"))}; models {string.Join(", ", o.Models)} ({RunUnits.Of(o).Count} runtime x model units);";
         return $"SlmEnergyBench run {results.RunId}: profile '{o.Profile}' ({config.ProfileChosenBy}); " +
-               $"backend {BackendLabel(o, backend)} at {backend.Location}; models {string.Join(", ", o.Models)};{synthetic} " +
+               $"{what}{synthetic} " +
                $"meter {p.Meter}, {p.Method.ToString().ToUpperInvariant()}, domains {string.Join("+", p.Domains)} (chosen: {meter.Why}); " +
                $"{prompts.Prompts.Count} prompts per model from {prompts.Source} (sha256 {prompts.Sha256[..Math.Min(12, prompts.Sha256.Length)]}); " +
                $"results in {results.Directory}";
     }
 
-    private static string BackendLabel(BenchOptions o, ICompletionBackend backend) =>
+    /// <summary>The label of a run of one runtime: the fake's description, or the backend's name.</summary>
+    private static string SingleLabel(BenchOptions o, ICompletionBackend backend) =>
         o.Backend.Kind == BackendKinds.FakeGpt4All ? "fake GPT4All (in-process WireMock server)" : backend.Name;
+
+    /// <summary>The run's backend in words: the one runtime's label, or <c>name = label</c> of each runtime joined with <c>, </c>.</summary>
+    private static string BackendLabel(IReadOnlyList<RuntimeBackend> backends) =>
+        backends.Count == 1 && backends[0].Runtime is null ? backends[0].Label : string.Join(", ", backends.Select(b => $"{b.Runtime} = {b.Label}"));
+
+    private static string Location(IReadOnlyList<RuntimeBackend> backends) =>
+        string.Join(", ", backends.Select(b => b.Backend.Location).Distinct(StringComparer.Ordinal));
+
+    private static RuntimeInfo RuntimeInfo(BenchOptions o, RuntimeBackend b, IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> settings)
+    {
+        var runtime = o.Runtimes.First(r => r.Name == b.Runtime);
+        return new RuntimeInfo(runtime.Name, b.Label, runtime.Backend.Kind, b.Backend.Location, runtime.Backend.Endpoint, b.Simulated)
+        {
+            ModelNames = RunUnits.Of(o).Where(u => u.Runtime == runtime.Name).ToDictionary(u => u.Model, u => runtime.ServedName(u.Model), StringComparer.Ordinal),
+            Settings = settings.GetValueOrDefault(runtime.Name) ?? new Dictionary<string, IReadOnlyDictionary<string, string>>(),
+        };
+    }
 
     /// <summary>
     /// Ends the run's files: the idle measurement after the last case, the remaining meter samples, the final
@@ -661,7 +722,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             {
                 MachineState = _watch?.MachineState ?? m.MachineState,
                 HarnessCost = _watch?.Cost,
-                ModelFiles = (_backend as LlamaSharpBackend)?.ModelFiles ?? m.ModelFiles,
+                ModelFiles = _backends.Select(b => b.Backend).OfType<LlamaSharpBackend>().FirstOrDefault()?.ModelFiles ?? m.ModelFiles,
                 Meter = _meter?.Provenance is { } provenance ? provenance with { EdgeRule = RunEdgeRule(Config.Options) } : m.Meter,
             });
             Results.Dispose();

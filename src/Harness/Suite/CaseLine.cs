@@ -11,7 +11,7 @@ public static class CaseLine
     public static string Format(CaseRecord r)
     {
         var s = new StringBuilder();
-        s.Append(CultureInfo.InvariantCulture, $"{r.Model} | prompt {r.PromptOrdinal + 1} (#{r.PromptDatasetIndex})");
+        s.Append(CultureInfo.InvariantCulture, $"{r.Unit} | prompt {r.PromptOrdinal + 1} (#{r.PromptDatasetIndex})");
         if (r.Completion is { } c)
         {
             s.Append(CultureInfo.InvariantCulture, $" | {c.WallSeconds:0.000} s | {c.PromptTokens?.ToString(CultureInfo.InvariantCulture) ?? "?"}+{c.CompletionTokens?.ToString(CultureInfo.InvariantCulture) ?? "?"} tok");

@@ -11,6 +11,12 @@ namespace SlmEnergyBench.Harness.Suite;
 /// </summary>
 public static class CaseValidator
 {
+    /// <summary>
+    /// Seconds of server-reported load (<see cref="CompletionResult.ServerLoadS"/>) above which a measured request is taken to have loaded
+    /// the model: Ollama reports a few ms of <c>load_duration</c> for a model already loaded, and hundreds of ms to seconds for a real load.
+    /// </summary>
+    public const double ModelLoadThresholdS = 0.05;
+
     public static IReadOnlyList<string> Check(CompletionResult completion, WindowEnergy window, MeterOptions meter)
     {
         var problems = new List<string>();
@@ -28,6 +34,13 @@ public static class CaseValidator
         }
         else if (completion.CompletionTokens is not > 0)
             problems.Add($"completion tokens = {completion.CompletionTokens?.ToString() ?? "none"} ({completion.CompletionTokensSource}): a measurement needs at least one generated token");
+        if (completion.ServerLoadS is > ModelLoadThresholdS and var load)
+        {
+            problems.Add($"the server loaded the model during this measured request ({load:0.###} s of load, as the server reports it): the model was unloaded " +
+                         "between cases (Ollama unloads after keep_alive; another program's request may have swapped it out), so the window holds a load, not " +
+                         "only the answer. Keep it loaded (Backend:KeepAlive; OLLAMA_MAX_LOADED_MODELS) and rerun the case");
+        }
+
         if (completion.WallSeconds <= 0)
             problems.Add($"wall time {completion.WallSeconds:0.######} s is not positive");
         if (window.Coverage < meter.MinCoverage)

@@ -17,7 +17,7 @@ public static class ProgressLine
         var s = string.Create(CultureInfo.InvariantCulture, $"Progress: {p.Done} of {p.Total} cases");
         if (p.Failed > 0)
             s += string.Create(CultureInfo.InvariantCulture, $" ({p.Failed} failed)");
-        s += $" | {r.Model} | elapsed {Duration(p.ElapsedS)} | ETA {(p.EtaS is { } eta ? Duration(eta) : "?")}";
+        s += $" | {r.Unit} | elapsed {Duration(p.ElapsedS)} | ETA {(p.EtaS is { } eta ? Duration(eta) : "?")}";
         if (p.Kept)
             return s + " | last case kept from an earlier segment";
         if (r.Outcome == "cancelled")

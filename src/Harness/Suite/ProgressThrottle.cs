@@ -21,13 +21,13 @@ public sealed class ProgressThrottle
     public bool ShouldPrint(CaseProgress p)
     {
         ArgumentNullException.ThrowIfNull(p);
-        var print = _lastS is null || p.Done >= p.Total || p.Record.Model != _lastModel || (!p.Kept && p.Record.Problems.Count > 0)
+        var print = _lastS is null || p.Done >= p.Total || p.Record.Unit != _lastModel || (!p.Kept && p.Record.Problems.Count > 0)
                     || p.Done - _lastDone >= EveryCases || p.ElapsedS - _lastS >= EveryS;
         if (print)
         {
             _lastS = p.ElapsedS;
             _lastDone = p.Done;
-            _lastModel = p.Record.Model;
+            _lastModel = p.Record.Unit;
         }
 
         return print;

@@ -48,10 +48,10 @@ public sealed class RunDriver
         var reports = new List<ModelReport>();
         var withoutPass = new List<string>();
         var baselineProblems = new List<string>();
-        foreach (var model in options.Models)
+        foreach (var model in Runtimes.RunUnits.Of(options).Select(u => u.Label))
         {
             var modelPassed = 0;
-            foreach (var planned in plan.Where(c => c.Model == model))
+            foreach (var planned in plan.Where(c => c.Unit == model))
             {
                 CaseStarting?.Invoke(planned);
                 CaseRecord record;

@@ -105,7 +105,7 @@ public static partial class BaselineStore
     {
         ArgumentNullException.ThrowIfNull(cases);
         var points = cases
-            .Where(c => c.Model == model && c.Outcome == "passed")
+            .Where(c => c.Unit == model && c.Outcome == "passed")
             .OrderBy(c => c.PromptOrdinal).ThenBy(c => c.Repetition)
             .Select(Point)
             .ToArray();

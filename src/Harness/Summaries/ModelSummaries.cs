@@ -8,8 +8,8 @@ namespace SlmEnergyBench.Harness.Summaries;
 public static class ModelSummaries
 {
     /// <summary>
-    /// Summarises the cases of <paramref name="model"/> in <paramref name="cases"/> (other models' cases are
-    /// ignored): statistics from the passed ones, the others counted as failed. Energy figures are the
+    /// Summarises the cases of unit <paramref name="model"/> (a model, or <c>runtime / model</c>: <see cref="CaseRecord.Unit"/>) in
+    /// <paramref name="cases"/> (other units' cases are ignored): statistics from the passed ones, the others counted as failed. Energy figures are the
     /// <see cref="Domains.Total"/> domain's, and each domain's (<see cref="EnergyDomains.Of"/>) under the per-domain
     /// names of <see cref="MetricNames.ForDomain"/>. <paramref name="seed"/> seeds the bootstrap intervals.
     /// </summary>
@@ -17,7 +17,7 @@ public static class ModelSummaries
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(cases);
-        var own = cases.Where(c => c.Model == model).ToArray();
+        var own = cases.Where(c => c.Unit == model).ToArray();
         var passed = own.Where(c => c.Outcome == "passed").ToArray();
         var metrics = new Dictionary<string, SampleStatistics>(StringComparer.Ordinal);
 
@@ -82,6 +82,8 @@ public static class ModelSummaries
         {
             Domains = [.. domains.Where(d => metrics.ContainsKey(MetricNames.ForDomain(MetricNames.JoulesPerResponse, d)))],
             JoulesPerTokenRatioOfTotalsPerDomain = perDomain,
+            Runtime = own.Select(c => c.Runtime).FirstOrDefault(r => r is not null),
+            ModelName = own.Select(c => c.Model).FirstOrDefault(),
         };
     }
 

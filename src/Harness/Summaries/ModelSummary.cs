@@ -8,7 +8,7 @@ namespace SlmEnergyBench.Harness.Summaries;
 /// The statistics of one model's passed cases in one run. Failed cases are only counted. A metric is present in
 /// <see cref="Metrics"/> only when every passed case has a value for it (see <see cref="MetricNames"/>).
 /// </summary>
-/// <param name="Model">The model name as in the cases.</param>
+/// <param name="Model">The unit: the model name as in the cases, or <c>runtime / model</c> in a multi-runtime run (<see cref="Results.CaseRecord.Unit"/>).</param>
 /// <param name="Passed">Cases whose outcome is <c>passed</c>: the sample every statistic is taken from.</param>
 /// <param name="Failed">Every other case of the model.</param>
 /// <param name="Meter">The meter of the passed cases' energy (distinct names joined with <c>, </c>); null without energy.</param>
@@ -48,6 +48,12 @@ public sealed record ModelSummary(
     /// domain is left out when a case lacks its energy or its token count.
     /// </summary>
     public IReadOnlyDictionary<string, double> JoulesPerTokenRatioOfTotalsPerDomain { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The runtime of a multi-runtime run's unit (<see cref="Results.CaseRecord.Runtime"/>); null in a run of one runtime.</summary>
+    public string? Runtime { get; init; }
+
+    /// <summary>The model's name without the runtime (<see cref="Results.CaseRecord.Model"/>); null in summaries written before runtimes were an axis (then <see cref="Model"/>).</summary>
+    public string? ModelName { get; init; }
 
     /// <summary>The prefix of this summary's energy figures (<see cref="EnergyMethodText.Mark"/>): <c>~</c> for an estimate.</summary>
     [JsonIgnore]

@@ -15,13 +15,14 @@ public sealed class CasesCsvTests
         var rows = Parse(CasesCsv.Render(run));
 
         rows.Should().HaveCount(13);
-        rows.Should().OnlyContain(r => r.Count == 42, "28 columns, 3 per domain of cpu, gpu and ane, approximation, backend_simulated and the 3 edge-rule columns");
+        rows.Should().OnlyContain(r => r.Count == 43, "29 columns, 3 per domain of cpu, gpu and ane, approximation, backend_simulated and the 3 edge-rule columns");
         var header = rows[0];
-        header.Take(3).Should().Equal("run_id", "model", "prompt_ordinal");
+        header.Take(4).Should().Equal("run_id", "runtime", "model", "prompt_ordinal");
         header[^1].Should().Be("response");
         var c = run.Cases[5];
         var row = Row(rows, 6);
         row["run_id"].Should().Be(c.RunId);
+        row["runtime"].Should().BeEmpty("a run of one runtime records none");
         row["model"].Should().Be(c.Model);
         row["prompt_ordinal"].Should().Be(c.PromptOrdinal.ToString(CultureInfo.InvariantCulture));
         row["outcome"].Should().Be(c.Outcome);
@@ -50,7 +51,7 @@ public sealed class CasesCsvTests
 
         var rows = Parse(CasesCsv.Render(run));
 
-        rows[0].Skip(20).Take(12).Should().Equal(
+        rows[0].Skip(21).Take(12).Should().Equal(
             "edge_rule", "energy_pro_rata_j", "energy_from_edge_samples_j",
             "energy_cpu_j", "energy_cpu_net_j", "average_power_cpu_w", "energy_gpu_j", "energy_gpu_net_j", "average_power_gpu_w",
             "energy_ane_j", "energy_ane_net_j", "average_power_ane_w");
@@ -122,7 +123,7 @@ public sealed class CasesCsvTests
 
         var header = Parse(CasesCsv.Render(run))[0];
 
-        header.Should().HaveCount(33).And.NotContain(h => h.StartsWith("energy_cpu", StringComparison.Ordinal) || h.StartsWith("average_power_gpu", StringComparison.Ordinal));
+        header.Should().HaveCount(34).And.NotContain(h => h.StartsWith("energy_cpu", StringComparison.Ordinal) || h.StartsWith("average_power_gpu", StringComparison.Ordinal));
     }
 
     private static Dictionary<string, string> Row(List<List<string>> rows, int index) =>

@@ -19,7 +19,7 @@ public sealed class RunStateBannersTests : IDisposable
     {
         await using var session = await FakeSessions.OpenAsync(FakeProfileConfig.Load(_results), _ct);
         foreach (var c in CasePlan.Of(session.Config.Options).Take(cases))
-            await session.RunCaseAsync(c.Model, c.Prompt - 1, c.Run, _ct);
+            await session.RunCaseAsync(c.Unit, c.Prompt - 1, c.Run, _ct);
         await end(session);
         return session.Results!.Directory;
     }

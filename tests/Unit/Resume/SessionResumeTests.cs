@@ -27,7 +27,7 @@ public sealed class SessionResumeTests : IDisposable
     {
         await using var session = await FakeSessions.OpenAsync(Config(), _ct);
         foreach (var c in CasePlan.Of(session.Config.Options).Take(cases))
-            await session.RunCaseAsync(c.Model, c.Prompt - 1, c.Run, _ct);
+            await session.RunCaseAsync(c.Unit, c.Prompt - 1, c.Run, _ct);
         session.Interrupt("interrupted: SIGTERM").Should().BeTrue();
         return session.Results!.RunId;
     }
@@ -51,7 +51,7 @@ public sealed class SessionResumeTests : IDisposable
             session.Header.Should().Contain("RESUMED as segment 2: 2 of 4 cases kept from earlier segments");
             session.Observer = new Recorder(progress);
             foreach (var c in CasePlan.Of(session.Config.Options))
-                (await session.RunCaseAsync(c.Model, c.Prompt - 1, c.Run, _ct)).Outcome.Should().Be("passed");
+                (await session.RunCaseAsync(c.Unit, c.Prompt - 1, c.Run, _ct)).Outcome.Should().Be("passed");
         }
 
         // Assert: four records, each case once; the first two from segment 1, the others from segment 2.
@@ -88,7 +88,7 @@ public sealed class SessionResumeTests : IDisposable
         await using (var session = await FakeSessions.OpenAsync(Config(), _ct))
         {
             foreach (var c in CasePlan.Of(session.Config.Options))
-                await session.RunCaseAsync(c.Model, c.Prompt - 1, c.Run, _ct);
+                await session.RunCaseAsync(c.Unit, c.Prompt - 1, c.Run, _ct);
             runId = session.Results!.RunId;
         }
 

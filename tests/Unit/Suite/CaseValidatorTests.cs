@@ -56,6 +56,21 @@ public sealed class CaseValidatorTests
             "served model 'Llama 3.2 1B Instruct' is not the requested 'Meta-Llama-3-8B-Instruct.Q4_0.gguf', which the backend answers as 'Llama 3 8B Instruct'");
     }
 
+    [Theory]
+    [InlineData(0.004, false)]
+    [InlineData(0.05, false)]
+    [InlineData(0.051, true)]
+    [InlineData(2.3, true)]
+    public void Check_ServerLoadedTheModelDuringTheRequest_IsInvalidAboveFiftyMilliseconds(double loadS, bool invalid)
+    {
+        var problems = CaseValidator.Check(Completion() with { ServerLoadS = loadS }, Window(30, 2), Meter);
+
+        if (invalid)
+            problems.Should().ContainSingle().Which.Should().StartWith($"the server loaded the model during this measured request ({loadS.ToString(System.Globalization.CultureInfo.InvariantCulture)} s of load");
+        else
+            problems.Should().BeEmpty();
+    }
+
     [Fact]
     public void Check_NoTokens_IsInvalid()
     {

@@ -26,7 +26,7 @@ public sealed class RunDriverTests : IDisposable
         await using var session = await BenchmarkSession.OpenAsync(Load($"{Small},{Medium}"), _ct);
         var driver = new RunDriver(session)
         {
-            CaseStarting = c => events.Add($"case {c.Model} {c.Prompt}"),
+            CaseStarting = c => events.Add($"case {c.Unit} {c.Prompt}"),
             ModelCompleted = r => events.Add($"summary {r.Summary.Model} of {r.Summary.Passed}"),
         };
 

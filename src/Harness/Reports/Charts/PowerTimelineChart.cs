@@ -26,7 +26,7 @@ internal static class PowerTimelineChart
     /// <summary>Draws the chart; null when the model has no request window or no sample with a total over its span.</summary>
     public static RenderedChart? Render(RunData run, string model, int modelIndex)
     {
-        var requests = run.Cases.Where(c => c.Model == model && c.Completion is not null).ToArray();
+        var requests = run.Cases.Where(c => c.Unit == model && c.Completion is not null).ToArray();
         if (requests.Length == 0)
             return null;
         var idle = run.Manifest.Idle.FirstOrDefault(i => i.Label == "before " + model);

@@ -18,7 +18,7 @@ internal static class TimeEnergyChart
         foreach (var (model, index) in run.Models.Select((m, i) => (m, i)))
         {
             var cases = run.Cases
-                .Where(c => c.Model == model && c.Outcome == "passed" && c.Completion is not null)
+                .Where(c => c.Unit == model && c.Outcome == "passed" && c.Completion is not null)
                 .Select(c => (c.Completion!.WallSeconds, Joules: c.Energy?.Window.Domains.GetValueOrDefault(Domains.Total)?.Joules))
                 .Where(p => p.Joules is not null)
                 .ToArray();
