@@ -5,7 +5,7 @@ namespace SlmEnergyBench.EnergyBenchmarks;
 
 /// <summary>
 /// Runs every measured case (<see cref="EnergyCases.Generate"/>), then the per-model regression checks, which need
-/// them, then the report (<see cref="EnergyCases.Report"/>), which needs everything.
+/// them, then the streaming timings against the fakes' scripts (<see cref="EnergyCases.Streaming"/>), then the report (<see cref="EnergyCases.Report"/>), which needs everything.
 /// </summary>
 public sealed class CasesBeforeChecksOrderer : ITestMethodOrderer
 {
@@ -14,7 +14,8 @@ public sealed class CasesBeforeChecksOrderer : ITestMethodOrderer
         testMethods.OrderBy(m => m?.MethodName switch
         {
             nameof(EnergyCases.Regression) => 1,
-            nameof(EnergyCases.Report) => 2,
+            nameof(EnergyCases.Streaming) => 2,
+            nameof(EnergyCases.Report) => 3,
             _ => 0,
         }).ThenBy(m => m?.MethodName, StringComparer.Ordinal).ToList();
 }

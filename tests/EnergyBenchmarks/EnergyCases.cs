@@ -1,3 +1,4 @@
+using SlmEnergyBench.Harness.Fakes.Streaming;
 using SlmEnergyBench.Harness.Reports;
 using SlmEnergyBench.Harness.Suite;
 using SlmEnergyBench.Harness.Summaries;
@@ -77,6 +78,29 @@ public sealed class EnergyCases(EnergySession fixture)
 
         Assert.SkipWhen(report.IsNa, report.Energy.Message);
         Assert.False(report.IsWorse, $"{model} regressed against {report.BaselinePath}: {report.Energy.Message}; {report.Latency.Message}");
+    }
+
+    /// <summary>
+    /// After the cases, for a run with streaming fakes: the time to first token and inter-token gaps the client measured against the
+    /// delays the fakes scripted (<see cref="FakeScriptCheck"/>), printed, and failed beyond 2 ms. Skips without a streaming fake.
+    /// </summary>
+    [Fact(DisplayName = "Streaming: measured time to first token and inter-token gaps against the fakes' scripts")]
+    public void Streaming()
+    {
+        var output = TestContext.Current.TestOutputHelper!;
+        if (fixture.Failure is not null)
+            Assert.Fail(fixture.Failure);
+        var session = fixture.Session!;
+        Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
+        var scripts = session.Runtimes.Where(r => r.Script is not null).ToDictionary(r => r.Runtime ?? "", r => r.Script!.Scripts);
+        Assert.SkipWhen(scripts.Count == 0, "No streaming fake in this run: its timings have no script to be checked against.");
+
+        var check = FakeScriptCheck.Of(RunDataReader.Read(session.Results!.Directory).Cases, scripts);
+
+        output.WriteLine(check.ToString());
+        DiagnosticProgress.Say(check.ToString());
+        check.Cases.Should().BePositive("the streaming fakes answered the run's cases");
+        check.Within.Should().BeTrue(check.ToString());
     }
 
     /// <summary>

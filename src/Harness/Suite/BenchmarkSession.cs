@@ -75,6 +75,9 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
     public PromptSet? Prompts { get; }
 
+    /// <summary>The backend of each runtime (one, with a null runtime, in a run of one runtime); empty when the session did not open.</summary>
+    public IReadOnlyList<RuntimeBackend> Runtimes => _backends;
+
     public ResultsWriter? Results { get; }
 
     /// <summary>Hears every finished case and every warning as the run goes (progress lines, a live display); null hears nothing.</summary>

@@ -1,0 +1,77 @@
+using SlmEnergyBench.Harness.Backends;
+using SlmEnergyBench.Harness.Backends.Streaming;
+using SlmEnergyBench.Harness.Fakes.Streaming;
+using SlmEnergyBench.Harness.Results;
+
+namespace SlmEnergyBench.Unit.Fakes.Streaming;
+
+/// <summary>The check of measured streaming timings against a fake's script, on hand-made arrivals whose errors are known.</summary>
+public sealed class FakeScriptCheckTests
+{
+    private static CaseRecord Record(string? runtime, string prompt, double startS, params double[] arrivalsS)
+    {
+        var stream = StreamTimings.From(startS, arrivalsS[^1] + 0.001, [.. arrivalsS.Select(a => new ChunkArrival(a, 1))], null, TokenCountSource.EngineCount)!;
+        return new CaseRecord
+        {
+            RunId = "r",
+            Model = "m",
+            Runtime = runtime,
+            PromptOrdinal = 0,
+            PromptDatasetIndex = 0,
+            PromptText = prompt,
+            Outcome = "passed",
+            Completion = new CompletionResult
+            {
+                RequestedModel = "m",
+                ServedModel = "m",
+                Text = "x",
+                StartS = startS,
+                EndS = arrivalsS[^1] + 0.001,
+                PromptTokensSource = TokenCountSource.ServerUsage,
+                CompletionTokensSource = TokenCountSource.ServerUsage,
+                CompletionTokens = arrivalsS.Length,
+                WordCount = 1,
+                CharacterCount = 1,
+                FinishReason = "stop",
+                Stream = stream,
+            },
+        };
+    }
+
+    [Fact]
+    public void Of_TwoRuntimesWithKnownErrors_GivesTheLargestOfEach()
+    {
+        // Arrange: scripts of TTFT 10 ms and gaps of 5 ms; the first case arrives 0.4 ms late at its first token and its gaps are
+        // 5.0 and 6.0 ms (mean 5.5: 0.5 ms off; one gap 1 ms off); the other runtime's case is 1.2 ms early with exact gaps.
+        var scripts = new Dictionary<string, IReadOnlyList<FakeTokenScript>>
+        {
+            ["a"] = [new FakeTokenScript("m", "warm-up", 3, 3, 0, 0.010, 0.005), new FakeTokenScript("m", "p", 3, 3, 0, 0.010, 0.005)],
+            ["b"] = [new FakeTokenScript("m", "p", 3, 3, 0, 0.010, 0.005)],
+        };
+        var records = new[] { Record("a", "p", 1.0, 1.0104, 1.0154, 1.0214), Record("b", "p", 2.0, 2.0088, 2.0138, 2.0188) };
+
+        // Act
+        var check = FakeScriptCheck.Of(records, scripts);
+
+        // Assert
+        check.Cases.Should().Be(2);
+        check.Unmatched.Should().Be(0);
+        check.MaxTtftErrorS.Should().BeApproximately(0.0012, 1e-9);
+        check.MaxMeanItlErrorS.Should().BeApproximately(0.0005, 1e-9);
+        check.MaxGapErrorS.Should().BeApproximately(0.001, 1e-9);
+        check.Within.Should().BeTrue();
+        check.ToString().Should().Be("Streaming timings against the fakes' scripts over 2 cases: TTFT within 1.20 ms, mean inter-token gap within 0.50 ms " +
+                                     "(bound 2 ms: met); single gaps within 1.00 ms.");
+    }
+
+    [Fact]
+    public void Of_TtftThreeMillisecondsLate_IsNotWithinAndACaseWithoutScriptIsCounted()
+    {
+        var scripts = new Dictionary<string, IReadOnlyList<FakeTokenScript>> { [""] = [new FakeTokenScript("m", "p", 3, 2, 0, 0.010, 0.005)] };
+
+        var check = FakeScriptCheck.Of([Record(null, "p", 0, 0.013, 0.018), Record(null, "other", 0, 0.010, 0.015)], scripts);
+
+        check.Should().BeEquivalentTo(new { Cases = 1, Unmatched = 1, Within = false });
+        check.MaxTtftErrorS.Should().BeApproximately(0.003, 1e-9);
+    }
+}
