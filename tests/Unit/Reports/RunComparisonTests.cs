@@ -213,4 +213,27 @@ public sealed class RunComparisonTests
         text.Should().Contain($"| {model} | 0 | lost | - | lost | - | lost: missing from run B ({b.RunId}) |");
         text.Should().Contain($"Lost in run B (1 of run A's models, a regression): {model}.");
     }
+
+    [Fact]
+    public void Compare_RunsOfTwoRuntimes_ComparesRuntimeByModelAndAnotherRuntimeIsAnotherUnit()
+    {
+        // Arrange: every case of run A and B is one runtime's ("ollama"), B's 20% hungrier and slower; run C measured another runtime.
+        var a = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun(c => c["runtime"] = "ollama"));
+        var b = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun(c =>
+        {
+            c["runtime"] = "ollama";
+            RunComparisonFixtures.Scale(c, 1.2);
+        }));
+        var c = RunDataReader.Read(RunComparisonFixtures.WideCopyOfFakeRun(c => c["runtime"] = "llama-server"));
+
+        // Act
+        var sameRuntime = RunComparison.Compare(a, b, Options);
+        var otherRuntime = RunComparison.Compare(a, c, Options);
+
+        // Assert
+        sameRuntime.Select(x => x.Model).Should().Equal("ollama / Llama 3.2 1B Instruct", "ollama / Llama 3.2 3B Instruct", "ollama / Llama 3 8B Instruct");
+        sameRuntime.Should().OnlyContain(x => x.Pairs == 12 && x.Energy.Kind == Verdict.Worse && Math.Abs(x.Energy.Ratio!.Value - 1.2) < 1e-9);
+        otherRuntime.Where(x => x.Model.StartsWith("ollama / ", StringComparison.Ordinal)).Should().HaveCount(3).And.OnlyContain(x => x.IsLost);
+        otherRuntime.Where(x => x.Model.StartsWith("llama-server / ", StringComparison.Ordinal)).Should().HaveCount(3).And.OnlyContain(x => !x.IsLost && x.Pairs == 0);
+    }
 }
