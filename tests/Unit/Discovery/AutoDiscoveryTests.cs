@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Discovery;
-using SlmEnergyBench.Unit.Configuration;
 
 namespace SlmEnergyBench.Unit.Discovery;
 
@@ -29,7 +27,7 @@ public sealed class AutoDiscoveryTests
             ["lmstudio"] = closed[2],
             ["vllm"] = closed[3],
         };
-        using var repo = Repository(ports);
+        using var repo = ServerProfilesRepository.With(ports);
 
         var config = ConfigLoader.Load(repo.Root, new Dictionary<string, string?>(), new AutoProbe(Discovery(ports)));
 
@@ -57,7 +55,7 @@ public sealed class AutoDiscoveryTests
             ["lmstudio"] = closed[3],
             ["vllm"] = llamaServer.Port,
         };
-        using var repo = Repository(ports, llamacppModels: ["llama-3.2-1b-instruct", "synthetic-1b-scaled"]);
+        using var repo = ServerProfilesRepository.With(ports, llamacppModels: ["llama-3.2-1b-instruct", "synthetic-1b-scaled"]);
 
         var config = ConfigLoader.Load(repo.Root, new Dictionary<string, string?>(), new AutoProbe(Discovery(ports)));
 
@@ -79,7 +77,7 @@ public sealed class AutoDiscoveryTests
         try
         {
             var ports = ServerProfiles.Zip(silent, (p, l) => (p, ((IPEndPoint)l.LocalEndpoint).Port)).ToDictionary(x => x.p, x => x.Item2);
-            using var repo = Repository(ports);
+            using var repo = ServerProfilesRepository.With(ports);
             var clock = Stopwatch.StartNew();
 
             var config = ConfigLoader.Load(repo.Root, new Dictionary<string, string?>(), new AutoProbe(Discovery(ports)));
@@ -106,27 +104,5 @@ public sealed class AutoDiscoveryTests
         _ => ServerKinds.Vllm,
     };
 
-    /// <summary>The real energybench.json with each server profile's base URL on the given port (and, optionally, llamacpp's models).</summary>
-    private static TempRepository Repository(Dictionary<string, int> ports, string[]? llamacppModels = null)
-    {
-        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRepository.Root, "energybench.json")))!;
-        foreach (var (profile, port) in ports)
-        {
-            var backend = config["Profiles"]![profile]!["Backend"]!;
-            backend["BaseUrl"] = profile == "ollama" ? $"http://127.0.0.1:{port}" : $"http://127.0.0.1:{port}/v1";
-        }
-
-        if (llamacppModels is not null)
-            config["Profiles"]!["llamacpp"]!["Models"] = new JsonArray([.. llamacppModels.Select(m => (JsonNode)m)]);
-        return new TempRepository(config.ToJsonString());
-    }
-
-    private static int[] ClosedPorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
-    }
+    private static int[] ClosedPorts(int count) => ServerProfilesRepository.ClosedPorts(count);
 }
