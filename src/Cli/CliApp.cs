@@ -8,7 +8,7 @@ using SlmEnergyBench.Harness.SeedStudy;
 namespace SlmEnergyBench.Cli;
 
 /// <summary>
-/// The <c>slmbench</c> command line: <c>run</c>, <c>report</c>, <c>compare</c> and <c>import-seed</c>. Output and errors go
+/// The <c>slmbench</c> command line: <c>run</c>, <c>servers</c>, <c>report</c>, <c>compare</c> and <c>import-seed</c>. Output and errors go
 /// to the writers given (and <c>run</c>'s live display to <see cref="RunHost.Console"/>), so tests run it in process.
 /// Exit codes: 0 success; 1 <c>compare</c> found a model worse or lost by run B, <c>run</c> had a failed case or a model
 /// that regressed (or the report could not be made); 2 bad input (a missing or unreadable run folder or file, a bad option,
@@ -86,6 +86,7 @@ public sealed class CliApp
             + "Examples: slmbench run --profile fake; slmbench report results/20261126-193527-fake; from the repository: dotnet run --project src/Cli -- report results/20261126-193527-fake");
         root.SetAction(parse => new HelpAction().Invoke(parse));
         root.Subcommands.Add(new RunCommand(_output, _error, _host).Create());
+        root.Subcommands.Add(new ServersCommand(_output, _error, _host).Create());
         root.Subcommands.Add(ReportCommand());
         root.Subcommands.Add(CompareCommand());
         root.Subcommands.Add(ImportSeedCommand());

@@ -1,4 +1,5 @@
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Discovery;
 using SlmEnergyBench.Harness.Suite;
 using Spectre.Console;
 
@@ -27,6 +28,9 @@ public sealed record RunHost
     /// (<see cref="CancelOnCtrlC"/>) keeps the process alive on the first press and lets a second press end it.
     /// </summary>
     public Func<CancellationTokenSource, IDisposable> ListenForCancel { get; init; } = CancelOnCtrlC.Listen;
+
+    /// <summary>Finds the inference servers on this machine for <c>slmbench servers</c> (tests give one asking their stand-ins' ports).</summary>
+    public ServerDiscovery Discovery { get; init; } = ServerDiscovery.Shared;
 
     /// <summary>Also hears every finished case and warning, after the display (tests cancel a run from it).</summary>
     public IRunObserver? Observer { get; init; }

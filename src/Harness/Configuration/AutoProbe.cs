@@ -1,61 +1,44 @@
+using SlmEnergyBench.Harness.Discovery;
 using SlmEnergyBench.Harness.Embedded;
 
 namespace SlmEnergyBench.Harness.Configuration;
 
 /// <summary>
 /// Decides, for profile <c>auto</c>, whether a candidate profile's backend is usable here. Quick and bounded:
-/// it runs at test discovery too (one GET to GPT4All's port, at most <c>Backend:ProbeTimeoutSeconds</c>, and a
-/// look into GPT4All's model folder).
+/// it runs at test discovery too (the usual ports of the local servers asked once, all at once, each for at most
+/// <c>Backend:ProbeTimeoutSeconds</c> capped at 1 s, and a look into GPT4All's model folder).
 /// </summary>
 public interface IAutoProbe
 {
     /// <summary>Usable or not, with the reason; may narrow <paramref name="options"/> (e.g. to the model files present).</summary>
     Availability Probe(BenchOptions options, string repositoryRoot);
+
+    /// <summary>What the probe found on this machine so far (servers, versions, models), for the choice's explanation; null when it asked nothing.</summary>
+    string? Found() => null;
 }
 
-/// <summary>The real probe: GPT4All's API for <c>gpt4all</c>, GPT4All's model folder for <c>llamasharp</c>.</summary>
-public sealed class AutoProbe : IAutoProbe
+/// <summary>
+/// The real probe: the servers found by <see cref="ServerDiscovery"/> for <c>gpt4all</c>, <c>ollama</c> and <c>openai</c>
+/// (<see cref="ServerCandidate"/>), GPT4All's model folder for <c>llamasharp</c>.
+/// </summary>
+public sealed class AutoProbe(ServerDiscovery discovery) : IAutoProbe
 {
-    public static readonly AutoProbe Instance = new();
+    /// <summary>The probe of this process: its servers are asked once (<see cref="ServerDiscovery.Shared"/>).</summary>
+    public static readonly AutoProbe Instance = new(ServerDiscovery.Shared);
 
     public Availability Probe(BenchOptions options, string repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Backend.Kind switch
         {
-            BackendKinds.Gpt4All => ProbeGpt4All(options),
+            BackendKinds.Gpt4All or BackendKinds.Ollama or BackendKinds.OpenAi => ServerCandidate.Judge(options,
+                discovery.Discover(options.Backend.ProbeTimeoutSeconds, ServerDiscovery.RootOf(options.Backend.BaseUrl) is { } root ? [root] : null)),
             BackendKinds.LlamaSharp => ProbeModelFiles(options, repositoryRoot),
             _ => Availability.Yes($"backend {options.Backend.Kind} needs nothing outside this process"),
         };
     }
 
-    private static Availability ProbeGpt4All(BenchOptions options)
-    {
-        var url = options.Backend.BaseUrl.TrimEnd('/') + "/models";
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Min(options.Backend.ProbeTimeoutSeconds, 3)) };
-        string body;
-        try
-        {
-            using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, url));
-            if (!response.IsSuccessStatusCode)
-                return Availability.No($"GET {url} answered {(int)response.StatusCode}");
-            using var reader = new StreamReader(response.Content.ReadAsStream());
-            body = reader.ReadToEnd();
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return Availability.No($"GPT4All's API does not answer at {url} ({(e is TaskCanceledException ? "timeout" : e.Message)})");
-        }
-
-        // Only the configured models GPT4All really serves: with none of them, GPT4All is no use to this profile.
-        var served = Backends.Gpt4AllJson.ModelIds(body);
-        if (served is null)
-            return Availability.No($"GPT4All's API at {url} answered something other than a model list");
-        var present = options.Models.Where(m => served.Contains(m.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
-        if (present.Count == 0)
-            return Availability.No($"GPT4All's API answers at {url} but serves none of {string.Join(", ", options.Models)} (it serves {string.Join(", ", served)})");
-        return Narrowed(options, present, $"GPT4All's API at {url} serves");
-    }
+    public string? Found() => discovery.HasProbed ? DiscoveryText.Summary(discovery.Known()) : null;
 
     private static Availability ProbeModelFiles(BenchOptions options, string repositoryRoot)
     {

@@ -65,6 +65,7 @@ public static class ConfigLoader
         // (all but ChooseFrom) and the environment layered over it.
         var own = Flatten(section).Where(kv => !kv.Key.StartsWith(ChooseFromKey, StringComparison.OrdinalIgnoreCase)).ToList();
         var rejected = new List<string>();
+        var auto = probe ?? AutoProbe.Instance;
         foreach (var candidate in candidates)
         {
             if (!profiles.Contains(candidate, StringComparer.Ordinal) || candidate == profile)
@@ -76,12 +77,14 @@ public static class ConfigLoader
             var layered = Flatten(fileConfig.GetSection($"Profiles:{candidate}")).Concat(own)
                 .GroupBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.Last());
             var options = Build(layered, overrideKeys, candidate, overrides);
-            var verdict = (probe ?? AutoProbe.Instance).Probe(options, root);
+            var verdict = auto.Probe(options, root);
             if (verdict.IsAvailable)
             {
                 ApplyRunChoices(options, environment);
+                var found = auto.Found();
                 var why = $"{chosenBy}: profile '{profile}' chose '{candidate}' because {verdict.Reason}" +
-                          (rejected.Count > 0 ? "; not " + string.Join("; not ", rejected) : "");
+                          (rejected.Count > 0 ? "; not " + string.Join("; not ", rejected) : "") +
+                          (found is null ? "" : $". Servers on this machine: {found}");
                 return new LoadedConfiguration(options, root, why, overrides.Select(kv => $"{kv.Key}={kv.Value}").ToList());
             }
 

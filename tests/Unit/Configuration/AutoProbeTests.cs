@@ -1,12 +1,12 @@
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Discovery;
+using SlmEnergyBench.Unit.Discovery;
 using SlmEnergyBench.Unit.Support;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace SlmEnergyBench.Unit.Configuration;
 
-/// <summary>The real probe of profile auto, against a WireMock GPT4All and a stand-in GPT4All model folder.</summary>
+/// <summary>The real probe of profile auto, against a stand-in GPT4All (and Ollama) and a stand-in GPT4All model folder.</summary>
 public sealed class AutoProbeTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("gpt4all-models-").FullName;
@@ -47,27 +47,25 @@ public sealed class AutoProbeTests : IDisposable
     [Fact]
     public void Probe_Gpt4AllServingOneConfiguredModel_ChoosesItWithThatModelOnly()
     {
-        using var server = LocalServers.StartWireMock();
-        server.Given(Request.Create().WithPath("/v1/models").UsingGet()).RespondWith(Response.Create().WithStatusCode(200)
-            .WithBody("""{"data":[{"id":"Llama 3 8B Instruct","object":"model"},{"id":"Reasoner v1","object":"model"}],"object":"list"}"""));
+        using var server = StandIns.Gpt4All("Llama 3 8B Instruct", "Reasoner v1");
         WarmUp(server);
         var options = Options(BackendKinds.Gpt4All, server.Url + "/v1");
 
-        var verdict = AutoProbe.Instance.Probe(options, _folder);
+        var verdict = NoUsualPorts().Probe(options, _folder);
 
         verdict.IsAvailable.Should().BeTrue();
         options.Models.Should().Equal("Llama 3 8B Instruct");
+        verdict.Reason.Should().Be($"GPT4All at {server.Url}/v1 serves Llama 3 8B Instruct (not served, left out: Llama 3.2 1B Instruct, " +
+                                   "Llama 3.2 3B Instruct; it serves Llama 3 8B Instruct, Reasoner v1)");
     }
 
     [Fact]
     public void Probe_Gpt4AllServingNoneOfTheModels_IsNotChosen()
     {
-        using var server = LocalServers.StartWireMock();
-        server.Given(Request.Create().WithPath("/v1/models").UsingGet()).RespondWith(Response.Create().WithStatusCode(200)
-            .WithBody("""{"data":[{"id":"Reasoner v1","object":"model"}],"object":"list"}"""));
+        using var server = StandIns.Gpt4All("Reasoner v1");
         WarmUp(server);
 
-        var verdict = AutoProbe.Instance.Probe(Options(BackendKinds.Gpt4All, server.Url + "/v1"), _folder);
+        var verdict = NoUsualPorts().Probe(Options(BackendKinds.Gpt4All, server.Url + "/v1"), _folder);
 
         verdict.IsAvailable.Should().BeFalse();
         verdict.Reason.Should().Contain("serves none of").And.Contain("Reasoner v1");
@@ -76,15 +74,30 @@ public sealed class AutoProbeTests : IDisposable
     [Fact]
     public void Probe_Gpt4AllNotListening_IsNotChosen()
     {
-        var verdict = AutoProbe.Instance.Probe(Options(BackendKinds.Gpt4All, LocalServers.ClosedBaseUrl()), _folder);
+        var verdict = NoUsualPorts().Probe(Options(BackendKinds.Gpt4All, LocalServers.ClosedBaseUrl()), _folder);
 
         verdict.IsAvailable.Should().BeFalse();
-        verdict.Reason.Should().Contain("does not answer");
+        verdict.Reason.Should().Contain("does not answer").And.Contain("connection refused");
     }
+
+    [Fact]
+    public void Probe_OtherServerAtGpt4AllsAddress_IsNotTakenForGpt4All()
+    {
+        using var server = StandIns.Ollama("0.12.6", "Llama 3 8B Instruct");
+        WarmUp(server);
+
+        var verdict = NoUsualPorts().Probe(Options(BackendKinds.Gpt4All, server.Url + "/v1"), _folder);
+
+        verdict.IsAvailable.Should().BeFalse();
+        verdict.Reason.Should().Be($"GPT4All does not answer at {server.Url}/v1 (Ollama 0.12.6 answers there) nor on another usual port");
+    }
+
+    /// <summary>The real probe asking only the addresses the options name: never the real usual ports of this machine.</summary>
+    private static AutoProbe NoUsualPorts() => new(new ServerDiscovery([]));
 
     /// <summary>
     /// One request to <paramref name="server"/> the way the probe makes it, so that the probe's own request, bounded by
-    /// at most 3 s, finds both ends compiled: a first request's JIT work can take seconds on a loaded machine.
+    /// at most 1 s, finds both ends compiled: a first request's JIT work can take seconds on a loaded machine.
     /// </summary>
     private static void WarmUp(WireMockServer server)
     {

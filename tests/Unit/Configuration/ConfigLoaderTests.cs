@@ -243,6 +243,10 @@ public sealed class ConfigLoaderTests
         var probe = new ScriptedProbe
         {
             [BackendKindsFor.Gpt4All] = Harness.Availability.No("no answer at http://127.0.0.1:4891/v1/models"),
+            ["ollama"] = Harness.Availability.No("Ollama does not answer"),
+            ["llamacpp"] = Harness.Availability.No("llama-server does not answer"),
+            ["lmstudio"] = Harness.Availability.No("LM Studio does not answer"),
+            ["vllm"] = Harness.Availability.No("vLLM does not answer"),
             ["embedded"] = Harness.Availability.No("no GPT4All model files"),
         };
 
@@ -255,14 +259,22 @@ public sealed class ConfigLoaderTests
         config.Options.Embedded.Threads.Should().Be(1, "one thread keeps the ladder's decode rates in the ratio of its arithmetic (README)");
         config.ProfileChosenBy.Should().Contain("chose 'synthetic'")
             .And.Contain("not 'gpt4all' because no answer at http://127.0.0.1:4891/v1/models")
-            .And.Contain("not 'embedded' because no GPT4All model files");
+            .And.Contain("not 'ollama' because Ollama does not answer; not 'llamacpp' because llama-server does not answer; not 'lmstudio' because LM Studio does not answer; not 'vllm' because vLLM does not answer; not 'embedded' because no GPT4All model files");
     }
 
     [Fact]
     public void Load_AutoWithAnEnvironmentOverride_AppliesItToTheChosenProfile()
     {
         using var repo = TempRepository.WithRealConfig();
-        var probe = new ScriptedProbe { [BackendKindsFor.Gpt4All] = Harness.Availability.No("down"), ["embedded"] = Harness.Availability.No("none") };
+        var probe = new ScriptedProbe
+        {
+            [BackendKindsFor.Gpt4All] = Harness.Availability.No("down"),
+            ["ollama"] = Harness.Availability.No("down"),
+            ["llamacpp"] = Harness.Availability.No("down"),
+            ["lmstudio"] = Harness.Availability.No("down"),
+            ["vllm"] = Harness.Availability.No("down"),
+            ["embedded"] = Harness.Availability.No("none"),
+        };
 
         var config = ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH__Prompts__Count", "2")), probe);
 
