@@ -18,8 +18,14 @@ internal static class FakeOpenAiSetup
         SessionClock? clock = null) =>
         new(new BackendOptions
         {
-            Kind = BackendKinds.OpenAi, BaseUrl = fake.BaseUrl, Endpoint = endpoint, Stream = stream, Flavor = flavor,
-            TimeoutSeconds = 60, ProbeTimeoutSeconds = 60, LoadWaitSeconds = 30,
+            Kind = BackendKinds.OpenAi,
+            BaseUrl = fake.BaseUrl,
+            Endpoint = endpoint,
+            Stream = stream,
+            Flavor = flavor,
+            TimeoutSeconds = 60,
+            ProbeTimeoutSeconds = 60,
+            LoadWaitSeconds = 30,
         }, clock ?? new SessionClock());
 
     public static JsonObject ChatBody(string model = Small, bool stream = true, bool includeUsage = true, int? maxTokens = 20)
