@@ -20,6 +20,15 @@ public static class ConfigValidator
         v.OneOf("Backend:Kind", o.Backend.Kind, BackendKinds.All);
         if (o.Backend.Kind == BackendKinds.Gpt4All)
             v.That("Backend:BaseUrl", o.Backend.BaseUrl, IsHttpUrl(o.Backend.BaseUrl), "an absolute http:// or https:// URL such as http://127.0.0.1:4891/v1");
+        if (o.Backend.Kind == BackendKinds.OpenAi)
+        {
+            v.That("Backend:BaseUrl", o.Backend.BaseUrl, IsHttpUrl(o.Backend.BaseUrl), "an absolute http:// or https:// URL such as http://127.0.0.1:8080/v1");
+            v.OneOf("Backend:Flavor", o.Backend.Flavor, OpenAiFlavors.All);
+        }
+        if (o.Backend.Kind == BackendKinds.FakeOpenAi)
+            v.OneOf("Backend:Flavor", o.Backend.Flavor, [OpenAiFlavors.LlamaCpp, OpenAiFlavors.LmStudio, OpenAiFlavors.Vllm]);
+        if (o.Backend.Kind is BackendKinds.OpenAi or BackendKinds.FakeOpenAi)
+            v.Range("Backend:LoadWaitSeconds", o.Backend.LoadWaitSeconds, 0, 86_400);
         v.OneOf("Backend:Endpoint", o.Backend.Endpoint, Endpoints.All);
         v.Range("Backend:TimeoutSeconds", o.Backend.TimeoutSeconds, 1, 86_400);
         v.Range("Backend:ProbeTimeoutSeconds", o.Backend.ProbeTimeoutSeconds, 0.1, 600);
@@ -81,7 +90,7 @@ public static class ConfigValidator
         v.That("Regression:Alpha", o.Regression.Alpha, o.Regression.Alpha > 0 && o.Regression.Alpha < 0.5, "greater than 0 and below 0.5");
         v.Positive("Regression:CaseTolerance", o.Regression.CaseTolerance);
 
-        if (o.Backend.Kind == BackendKinds.FakeGpt4All)
+        if (o.Backend.Kind is BackendKinds.FakeGpt4All or BackendKinds.FakeOpenAi)
             ValidateFake(o.Fake, v);
         ValidateRuntimes(o, v);
 

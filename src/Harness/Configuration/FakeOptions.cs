@@ -59,4 +59,12 @@ public sealed class FakeModelOptions
 
     /// <summary>GPU power while this model generates, watts.</summary>
     public double ActiveGpuPowerW { get; set; } = 15;
+
+    /// <summary>
+    /// CPU power while a streaming fake processes this model's prompt (prefill, before the first token), watts; null = <see cref="ActiveCpuPowerW"/>.
+    /// </summary>
+    public double? PrefillCpuPowerW { get; set; }
+
+    /// <summary>GPU power during prefill, watts; null = <see cref="ActiveGpuPowerW"/>.</summary>
+    public double? PrefillGpuPowerW { get; set; }
 }

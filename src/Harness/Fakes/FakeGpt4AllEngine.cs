@@ -17,12 +17,12 @@ internal sealed class FakeGpt4AllEngine : IDisposable
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Random _noise;
+    private readonly FakeNoise _noise;
 
     public FakeGpt4AllEngine(FakeOptions options, string? busyFile, TimeProvider time)
     {
         _options = options;
-        _noise = options.NoiseSeed == 0 ? new Random() : new Random(options.NoiseSeed);
+        _noise = new FakeNoise(options);
         _models = [.. options.Models];
         if (!_models.Any(m => m.Name == options.DefaultModel))
             _models.Add(new FakeModelOptions { Name = options.DefaultModel });
@@ -78,8 +78,8 @@ internal sealed class FakeGpt4AllEngine : IDisposable
             var completionTokens = Math.Min(FakeTextGenerator.NaturalLength(model.Name, request.Prompt), request.MaxTokens);
             var text = FakeTextGenerator.Generate(model.Name, request.Prompt, completionTokens);
             var latency = TimeSpan.FromSeconds((promptTokens / _options.PrefillTokensPerSecond
-                + completionTokens / (model.TokensPerSecond * _options.SpeedFactor)) * Jitter());
-            await GenerateAsync(model, latency, Jitter()).ConfigureAwait(false);
+                + completionTokens / (model.TokensPerSecond * _options.SpeedFactor)) * _noise.Next());
+            await GenerateAsync(model, latency, _noise.Next()).ConfigureAwait(false);
             var finish = completionTokens >= request.MaxTokens ? "length" : "stop";
             var choice = chat
                 ? new JsonObject { ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text } }
@@ -90,15 +90,6 @@ internal sealed class FakeGpt4AllEngine : IDisposable
         {
             _oneAtATime.Release();
         }
-    }
-
-    /// <summary>1 + N(0, NoisePercent/100) (Box-Muller), never below 0.5; exactly 1 without noise.</summary>
-    private double Jitter()
-    {
-        if (_options.NoisePercent <= 0)
-            return 1;
-        var gaussian = Math.Sqrt(-2 * Math.Log(1 - _noise.NextDouble())) * Math.Cos(2 * Math.PI * _noise.NextDouble());
-        return Math.Max(0.5, 1 + (gaussian * _options.NoisePercent / 100));
     }
 
     private async Task GenerateAsync(FakeModelOptions model, TimeSpan latency, double powerJitter)

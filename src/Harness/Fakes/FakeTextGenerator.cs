@@ -50,6 +50,55 @@ internal static class FakeTextGenerator
         return text.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="text"/> (from <see cref="Generate"/>) cut into its tokens by the same rule that counts them: a word of
+    /// up to five letters with the space before it is one token, a longer word two (cut in the middle), a comma or full stop
+    /// one, a paragraph break one. The pieces joined are the text; a streaming fake sends one per chunk.
+    /// </summary>
+    public static IReadOnlyList<string> Pieces(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var pieces = new List<string>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] is ',' or '.')
+            {
+                pieces.Add(text[i].ToString());
+                i++;
+                continue;
+            }
+
+            if (string.CompareOrdinal(text, i, "\n\n", 0, 2) == 0)
+            {
+                pieces.Add("\n\n");
+                i += 2;
+                continue;
+            }
+
+            var start = i;
+            if (text[i] == ' ')
+                i++;
+            var letters = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+                i++;
+            if (i == letters)
+                throw new ArgumentException($"Not generated text: unexpected '{text[i]}' at {i}.", nameof(text));
+            var length = i - letters;
+            if (length <= 5)
+            {
+                pieces.Add(text[start..i]);
+            }
+            else
+            {
+                pieces.Add(text[start..(letters + (length / 2))]);
+                pieces.Add(text[(letters + (length / 2))..i]);
+            }
+        }
+
+        return pieces;
+    }
+
     private static int AppendPunctuation(StringBuilder text, Random random, int remaining, ref bool sentenceStart)
     {
         var roll = random.NextDouble();

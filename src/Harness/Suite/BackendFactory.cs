@@ -1,7 +1,9 @@
 using SlmEnergyBench.Harness.Backends;
+using SlmEnergyBench.Harness.Backends.OpenAi;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Embedded;
 using SlmEnergyBench.Harness.Fakes;
+using SlmEnergyBench.Harness.Fakes.OpenAi;
 using SlmEnergyBench.Harness.Timing;
 
 namespace SlmEnergyBench.Harness.Suite;
@@ -41,20 +43,31 @@ internal static class BackendFactory
                 var client = new Gpt4AllClient(backend, clock);
                 owned.Add(client);
                 return new RuntimeBackend(runtime, client, client.Name, Simulated: false);
+            case BackendKinds.FakeOpenAi:
+                var fakeServer = FakeOpenAiServer.Start(fake, backend.Flavor, busyFile);
+                owned.Add(fakeServer);
+                // The client is not told which server the fake imitates: it tells it from the answers, as with a real server.
+                var fakeOpenAi = new OpenAiClient(WithBaseUrl(backend, fakeServer.BaseUrl, OpenAiFlavors.Auto), clock);
+                owned.Add(fakeOpenAi);
+                return new RuntimeBackend(runtime, fakeOpenAi, fakeServer.Label, Simulated: true, fakeServer.Script);
+            case BackendKinds.OpenAi:
+                var openAi = new OpenAiClient(backend, clock);
+                owned.Add(openAi);
+                return new RuntimeBackend(runtime, openAi, openAi.Name, Simulated: false);
             default:
                 throw new ConfigurationException([$"Backend:Kind = '{backend.Kind}' is not one of: {string.Join(", ", BackendKinds.All)}."]);
         }
     }
 
-    /// <summary>A copy of <paramref name="backend"/> pointing at <paramref name="baseUrl"/> (a fake's own port).</summary>
-    public static BackendOptions WithBaseUrl(BackendOptions backend, string baseUrl) => new()
+    /// <summary>A copy of <paramref name="backend"/> pointing at <paramref name="baseUrl"/> (a fake's own port), with <paramref name="flavor"/> when given.</summary>
+    public static BackendOptions WithBaseUrl(BackendOptions backend, string baseUrl, string? flavor = null) => new()
     {
         Kind = backend.Kind,
         BaseUrl = baseUrl,
         Endpoint = backend.Endpoint,
         TimeoutSeconds = backend.TimeoutSeconds,
         ProbeTimeoutSeconds = backend.ProbeTimeoutSeconds,
-        Flavor = backend.Flavor,
+        Flavor = flavor ?? backend.Flavor,
         KeepAlive = backend.KeepAlive,
         LoadWaitSeconds = backend.LoadWaitSeconds,
         Stream = backend.Stream,
