@@ -20,6 +20,11 @@ public static class ConfigValidator
         v.OneOf("Backend:Kind", o.Backend.Kind, BackendKinds.All);
         if (o.Backend.Kind == BackendKinds.Gpt4All)
             v.That("Backend:BaseUrl", o.Backend.BaseUrl, IsHttpUrl(o.Backend.BaseUrl), "an absolute http:// or https:// URL such as http://127.0.0.1:4891/v1");
+        if (o.Backend.Kind == BackendKinds.Ollama)
+            v.That("Backend:BaseUrl", o.Backend.BaseUrl, IsHttpUrl(o.Backend.BaseUrl), "an absolute http:// or https:// URL such as http://127.0.0.1:11434 (Ollama's, without /v1 or /api)");
+        if (o.Backend.Kind is BackendKinds.Ollama or BackendKinds.FakeOllama)
+            v.That("Backend:KeepAlive", o.Backend.KeepAlive, Backends.Ollama.OllamaKeepAlive.TryParse(o.Backend.KeepAlive) is not null,
+                "a duration Ollama accepts: a number of seconds (-1 = forever) or a Go duration such as 30m or 1h");
         v.OneOf("Backend:Endpoint", o.Backend.Endpoint, Endpoints.All);
         v.Range("Backend:TimeoutSeconds", o.Backend.TimeoutSeconds, 1, 86_400);
         v.Range("Backend:ProbeTimeoutSeconds", o.Backend.ProbeTimeoutSeconds, 0.1, 600);
@@ -81,13 +86,13 @@ public static class ConfigValidator
         v.That("Regression:Alpha", o.Regression.Alpha, o.Regression.Alpha > 0 && o.Regression.Alpha < 0.5, "greater than 0 and below 0.5");
         v.Positive("Regression:CaseTolerance", o.Regression.CaseTolerance);
 
-        if (o.Backend.Kind == BackendKinds.FakeGpt4All)
-            ValidateFake(o.Fake, v);
+        if (o.Backend.Kind is BackendKinds.FakeGpt4All or BackendKinds.FakeOllama)
+            ValidateFake(o.Fake, v, gpt4All: o.Backend.Kind == BackendKinds.FakeGpt4All);
 
         return v.Problems;
     }
 
-    private static void ValidateFake(FakeOptions f, Checks v)
+    private static void ValidateFake(FakeOptions f, Checks v, bool gpt4All)
     {
         v.That("Fake:Models", "[]", f.Models.Count > 0, "at least one fake model");
         for (var i = 0; i < f.Models.Count; i++)
@@ -97,10 +102,17 @@ public static class ConfigValidator
             v.Positive($"Fake:Models:{i}:TokensPerSecond", m.TokensPerSecond);
             v.Range($"Fake:Models:{i}:ActiveCpuPowerW", m.ActiveCpuPowerW, 0, 10_000);
             v.Range($"Fake:Models:{i}:ActiveGpuPowerW", m.ActiveGpuPowerW, 0, 10_000);
+            v.Range($"Fake:Models:{i}:LoadSeconds", m.LoadSeconds, 0, 3600);
+            if (m.PrefillCpuPowerW is { } prefillCpu)
+                v.Range($"Fake:Models:{i}:PrefillCpuPowerW", prefillCpu, 0, 10_000);
+            if (m.PrefillGpuPowerW is { } prefillGpu)
+                v.Range($"Fake:Models:{i}:PrefillGpuPowerW", prefillGpu, 0, 10_000);
         }
 
-        v.That("Fake:DefaultModel", f.DefaultModel, f.Models.Any(m => string.Equals(m.Name, f.DefaultModel, StringComparison.Ordinal)),
-            "exactly the name of one of Fake:Models (" + string.Join(", ", f.Models.Select(m => m.Name)) + ")");
+        // GPT4All answers an unknown name with its default model; Ollama answers 404, so the fake Ollama has no default.
+        if (gpt4All)
+            v.That("Fake:DefaultModel", f.DefaultModel, f.Models.Any(m => string.Equals(m.Name, f.DefaultModel, StringComparison.Ordinal)),
+                "exactly the name of one of Fake:Models (" + string.Join(", ", f.Models.Select(m => m.Name)) + ")");
         v.Positive("Fake:PrefillTokensPerSecond", f.PrefillTokensPerSecond);
         v.Range("Fake:ContextTokens", f.ContextTokens, 1, 10_000_000);
         v.Range("Fake:IdleCpuPowerW", f.IdleCpuPowerW, 0, 10_000);

@@ -59,4 +59,16 @@ public sealed class FakeModelOptions
 
     /// <summary>GPU power while this model generates, watts.</summary>
     public double ActiveGpuPowerW { get; set; } = 15;
+
+    /// <summary>
+    /// Seconds a streaming fake (fake Ollama) takes to load this model the first time it is used and again after its
+    /// <c>keep_alive</c> expired, reported as <c>load_duration</c>; 0 = always loaded. GPT4All's fake ignores it.
+    /// </summary>
+    public double LoadSeconds { get; set; }
+
+    /// <summary>CPU power while this model loads or processes the prompt (prefill), watts; null = <see cref="ActiveCpuPowerW"/>.</summary>
+    public double? PrefillCpuPowerW { get; set; }
+
+    /// <summary>GPU power while this model loads or processes the prompt (prefill), watts; null = <see cref="ActiveGpuPowerW"/>.</summary>
+    public double? PrefillGpuPowerW { get; set; }
 }

@@ -17,12 +17,12 @@ internal sealed class FakeGpt4AllEngine : IDisposable
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Random _noise;
+    private readonly FakeJitter _jitter;
 
     public FakeGpt4AllEngine(FakeOptions options, string? busyFile, TimeProvider time)
     {
         _options = options;
-        _noise = options.NoiseSeed == 0 ? new Random() : new Random(options.NoiseSeed);
+        _jitter = new FakeJitter(options);
         _models = [.. options.Models];
         if (!_models.Any(m => m.Name == options.DefaultModel))
             _models.Add(new FakeModelOptions { Name = options.DefaultModel });
@@ -92,14 +92,7 @@ internal sealed class FakeGpt4AllEngine : IDisposable
         }
     }
 
-    /// <summary>1 + N(0, NoisePercent/100) (Box-Muller), never below 0.5; exactly 1 without noise.</summary>
-    private double Jitter()
-    {
-        if (_options.NoisePercent <= 0)
-            return 1;
-        var gaussian = Math.Sqrt(-2 * Math.Log(1 - _noise.NextDouble())) * Math.Cos(2 * Math.PI * _noise.NextDouble());
-        return Math.Max(0.5, 1 + (gaussian * _options.NoisePercent / 100));
-    }
+    private double Jitter() => _jitter.Next();
 
     private async Task GenerateAsync(FakeModelOptions model, TimeSpan latency, double powerJitter)
     {

@@ -26,11 +26,18 @@ internal static class FakeTextGenerator
     public static int NaturalLength(string model, string prompt) =>
         MinCompletionTokens + (int)((uint)Seed(model, prompt) % (MaxCompletionTokens - MinCompletionTokens + 1));
 
-    /// <summary>Text of exactly <paramref name="tokens"/> tokens.</summary>
-    public static string Generate(string model, string prompt, int tokens)
+    /// <summary>Text of exactly <paramref name="tokens"/> tokens: the concatenation of <see cref="Tokens"/>.</summary>
+    public static string Generate(string model, string prompt, int tokens) => string.Concat(Tokens(model, prompt, tokens));
+
+    /// <summary>
+    /// The same text as <see cref="Generate"/>, one string per token, as a streaming server sends it: a word of up to five
+    /// letters with the space before it, a longer word in two pieces (the space and its first half, then the rest), each
+    /// punctuation mark and each paragraph break ("\n\n") alone. Exactly <paramref name="tokens"/> pieces.
+    /// </summary>
+    public static IReadOnlyList<string> Tokens(string model, string prompt, int tokens)
     {
         var random = new Random(Seed(model, prompt));
-        var text = new StringBuilder();
+        var pieces = new List<string>(Math.Max(0, tokens));
         var used = 0;
         var sentenceStart = true;
         while (used < tokens)
@@ -38,34 +45,41 @@ internal static class FakeTextGenerator
             var word = tokens - used >= 2 && random.NextDouble() < 0.2
                 ? LongWords[random.Next(LongWords.Length)]
                 : ShortWords[random.Next(ShortWords.Length)];
-            if (text.Length > 0 && text[^1] != '\n')
-                text.Append(' ');
-            text.Append(sentenceStart ? char.ToUpperInvariant(word[0]) + word[1..] : word);
+            var space = pieces.Count > 0 && !pieces[^1].EndsWith('\n') ? " " : "";
+            var written = sentenceStart ? char.ToUpperInvariant(word[0]) + word[1..] : word;
+            if (TokenCost(word) == 1)
+                pieces.Add(space + written);
+            else
+            {
+                pieces.Add(space + written[..(written.Length / 2)]);
+                pieces.Add(written[(written.Length / 2)..]);
+            }
+
             used += TokenCost(word);
             sentenceStart = false;
             if (used < tokens)
-                used += AppendPunctuation(text, random, tokens - used, ref sentenceStart);
+                used += AppendPunctuation(pieces, random, tokens - used, ref sentenceStart);
         }
 
-        return text.ToString();
+        return pieces;
     }
 
-    private static int AppendPunctuation(StringBuilder text, Random random, int remaining, ref bool sentenceStart)
+    private static int AppendPunctuation(List<string> pieces, Random random, int remaining, ref bool sentenceStart)
     {
         var roll = random.NextDouble();
         if (roll < 0.05)
         {
-            text.Append(',');
+            pieces.Add(",");
             return 1;
         }
 
         if (roll >= 0.13)
             return 0;
-        text.Append('.');
+        pieces.Add(".");
         sentenceStart = true;
         if (remaining < 2 || random.NextDouble() >= 0.3)
             return 1;
-        text.Append("\n\n");
+        pieces.Add("\n\n");
         return 2;
     }
 

@@ -1,7 +1,9 @@
 using SlmEnergyBench.Harness.Backends;
+using SlmEnergyBench.Harness.Backends.Ollama;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Embedded;
 using SlmEnergyBench.Harness.Fakes;
+using SlmEnergyBench.Harness.Fakes.Ollama;
 using SlmEnergyBench.Harness.Timing;
 
 namespace SlmEnergyBench.Harness.Suite;
@@ -41,6 +43,16 @@ internal static class BackendFactory
                 var client = new Gpt4AllClient(backend, clock);
                 owned.Add(client);
                 return new RuntimeBackend(runtime, client, client.Name, Simulated: false);
+            case BackendKinds.FakeOllama:
+                var ollamaFake = FakeOllamaServer.Start(fake, busyFile);
+                owned.Add(ollamaFake);
+                var ollamaFakeClient = new OllamaClient(WithBaseUrl(backend, ollamaFake.BaseUrl), clock);
+                owned.Add(ollamaFakeClient);
+                return new RuntimeBackend(runtime, ollamaFakeClient, "fake Ollama (in-process WireMock server)", Simulated: true, ollamaFake.Script);
+            case BackendKinds.Ollama:
+                var ollama = new OllamaClient(backend, clock);
+                owned.Add(ollama);
+                return new RuntimeBackend(runtime, ollama, ollama.Name, Simulated: false);
             default:
                 throw new ConfigurationException([$"Backend:Kind = '{backend.Kind}' is not one of: {string.Join(", ", BackendKinds.All)}."]);
         }

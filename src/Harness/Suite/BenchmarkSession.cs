@@ -99,7 +99,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         var skip = await CheckPartsAsync(config, backend, createMeter, cancellationToken).ConfigureAwait(false);
         if (skip is not null)
             return Unopened(config, clock, skip, null, owned);
-        if (Environment.IsPrivilegedProcess && o.Meter.Kind is MeterKinds.Powermetrics or MeterKinds.Auto && o.Backend.Kind != BackendKinds.FakeGpt4All
+        if (Environment.IsPrivilegedProcess && o.Meter.Kind is MeterKinds.Powermetrics or MeterKinds.Auto && !BackendKinds.IsFake(o.Backend.Kind)
             && OperatingSystem.IsMacOS())
             return Unopened(config, clock, null, RootRefusal, owned);
 
@@ -508,7 +508,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         PromptDatasetIndex = prompt.DatasetIndex,
         PromptText = prompt.Text,
         Outcome = "failed",
-        BackendSimulated = Config.Options.Backend.Kind == BackendKinds.FakeGpt4All,
+        BackendSimulated = BackendKinds.IsFake(Config.Options.Backend.Kind),
     };
 
     private Task WarmUpAsync(string model, CancellationToken cancellationToken)
@@ -616,7 +616,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
         if (!meterCheck.IsAvailable)
             reasons.Add("Meter: " + meterCheck.Reason);
         return $"Profile '{o.Profile}' ({config.ProfileChosenBy}) cannot run here. " + string.Join(" ", reasons) +
-               (o.Backend.Kind == BackendKinds.FakeGpt4All ? "" : " To run the suite against fake backends instead: ENERGYBENCH_PROFILE=fake dotnet test --filter Category=Energy");
+               (BackendKinds.IsFake(o.Backend.Kind) ? "" : " To run the suite against fake backends instead: ENERGYBENCH_PROFILE=fake dotnet test --filter Category=Energy");
     }
 
     private static string Describe(LoadedConfiguration config, ICompletionBackend backend, MeterChoice meter, PromptSet prompts, ResultsWriter results)
@@ -634,7 +634,12 @@ public sealed class BenchmarkSession : IAsyncDisposable
     }
 
     private static string BackendLabel(BenchOptions o, ICompletionBackend backend) =>
-        o.Backend.Kind == BackendKinds.FakeGpt4All ? "fake GPT4All (in-process WireMock server)" : backend.Name;
+        o.Backend.Kind switch
+        {
+            BackendKinds.FakeGpt4All => "fake GPT4All (in-process WireMock server)",
+            BackendKinds.FakeOllama => "fake Ollama (in-process WireMock server)",
+            _ => backend.Name,
+        };
 
     /// <summary>
     /// Ends the run's files: the idle measurement after the last case, the remaining meter samples, the final

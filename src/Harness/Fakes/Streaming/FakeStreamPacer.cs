@@ -28,4 +28,26 @@ public sealed class FakeStreamPacer
                 await Task.Yield();
         }
     }
+
+    /// <summary>
+    /// Blocks the calling thread until <paramref name="offsetS"/> seconds have passed since the pacer was made (at once if
+    /// they have), or until <paramref name="cancellationToken"/> is cancelled (then returns false). For a writer that must
+    /// hand over each line synchronously (WireMock's streamed body reads its lines through a blocking call).
+    /// </summary>
+    public bool Until(double offsetS, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var remaining = offsetS - ElapsedS;
+            if (remaining <= 0)
+                return true;
+            // A sleep wakes up to a millisecond late; the last fraction of a millisecond is spun away.
+            if (remaining > 0.002)
+                cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(remaining - 0.001));
+            else
+                Thread.SpinWait(50);
+        }
+
+        return false;
+    }
 }
