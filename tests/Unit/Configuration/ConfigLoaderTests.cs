@@ -53,7 +53,7 @@ public sealed class ConfigLoaderTests
         var act = () => ConfigLoader.Load(repo.Root, Env(("ENERGYBENCH_PROFILE", "ollama")));
 
         act.Should().Throw<ConfigurationException>().Which.Problems.Should().Equal(
-            "ENERGYBENCH_PROFILE = 'ollama' is not a profile of energybench.json: allowed auto, embedded, fake, gpt4all, synthetic.");
+            "ENERGYBENCH_PROFILE = 'ollama' is not a profile of energybench.json: allowed auto, embedded, fake, fake-ollama, gpt4all, synthetic.");
     }
 
     [Fact]

@@ -52,15 +52,19 @@ internal sealed class FakeOllamaEngine : IDisposable
             _loadedUntil.Remove(OllamaModelNames.Canonical(model));
     }
 
-    public async Task<FakeOllamaReply> HandleAsync(string method, string path, string? body) => (method, path) switch
+    /// <param name="method">HTTP method.</param>
+    /// <param name="path">URL path.</param>
+    /// <param name="body">Request body.</param>
+    /// <param name="arrivedUtc">When the whole request had arrived (WireMock's <c>RequestMessage.DateTime</c>): the script's offsets count from it.</param>
+    public async Task<FakeOllamaReply> HandleAsync(string method, string path, string? body, DateTime arrivedUtc) => (method, path) switch
     {
         ("GET" or "HEAD", "/") => new FakeOllamaReply(200, "text/plain; charset=utf-8", "Ollama is running"),
         ("GET", "/api/version") => FakeOllamaReply.Ok(JsonSerializer.Serialize(new { version = FakeOllamaJson.Version })),
         ("GET", "/api/tags") => FakeOllamaReply.Ok(FakeOllamaJson.Tags(_options.Models, _modified)),
         ("GET", "/api/ps") => FakeOllamaReply.Ok(FakeOllamaJson.Running(Loaded(), _options.ContextTokens)),
         ("POST", "/api/show") => Show(body),
-        ("POST", "/api/generate") => await GenerateAsync(body, chat: false).ConfigureAwait(false),
-        ("POST", "/api/chat") => await GenerateAsync(body, chat: true).ConfigureAwait(false),
+        ("POST", "/api/generate") => await GenerateAsync(body, chat: false, arrivedUtc).ConfigureAwait(false),
+        ("POST", "/api/chat") => await GenerateAsync(body, chat: true, arrivedUtc).ConfigureAwait(false),
         _ => FakeOllamaReply.NoRoute(),
     };
 
@@ -110,7 +114,7 @@ internal sealed class FakeOllamaEngine : IDisposable
             using var document = JsonDocument.Parse(body ?? "");
             if (document.RootElement.ValueKind == JsonValueKind.Object)
                 name = (document.RootElement.TryGetProperty("model", out var m) ? m : document.RootElement.TryGetProperty("name", out var n) ? n : default) is
-                    { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+                { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
         }
         catch (JsonException ex)
         {
@@ -124,7 +128,7 @@ internal sealed class FakeOllamaEngine : IDisposable
             : FakeOllamaReply.Error(404, $"model '{name}' not found");
     }
 
-    private async Task<FakeOllamaReply> GenerateAsync(string? body, bool chat)
+    private async Task<FakeOllamaReply> GenerateAsync(string? body, bool chat, DateTime arrivedUtc)
     {
         var request = FakeOllamaRequest.TryParse(body, chat, out var error);
         if (request is null)
@@ -132,8 +136,11 @@ internal sealed class FakeOllamaEngine : IDisposable
         if (Find(request.Model) is not { } model)
             return FakeOllamaReply.Error(404, $"model '{request.Model}' not found");
 
-        await _oneAtATime.WaitAsync(_stopping.Token).ConfigureAwait(false);
-        var pacer = new FakeStreamPacer();
+        // The script counts from the request's arrival; one that had to wait for another answer counts from when it is let in.
+        var waited = !_oneAtATime.Wait(0);
+        if (waited)
+            await _oneAtATime.WaitAsync(_stopping.Token).ConfigureAwait(false);
+        var pacer = waited ? new FakeStreamPacer() : FakeStreamPacer.Since(arrivedUtc);
         var loadS = IsLoaded(model) ? 0 : model.LoadSeconds;
         KeepLoaded(model, Timeout.InfiniteTimeSpan); // in use: keep_alive starts when the answer ends
         if (request.Prompt.Length == 0)

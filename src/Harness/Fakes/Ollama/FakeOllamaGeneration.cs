@@ -69,7 +69,7 @@ internal sealed class FakeOllamaGeneration
                 yield return FakeOllamaJson.Token(_request.Model, _request.Chat, _time.GetUtcNow(), _pieces[i]) + "\n";
             }
 
-            yield return FakeOllamaJson.Final(_script, _request.Model, _request.Chat, _time.GetUtcNow(), "", DoneReason).ToJsonString() + "\n";
+            yield return FakeOllamaJson.Final(_script, _request.Model, _request.Chat, _time.GetUtcNow(), "", DoneReason).ToJsonString(FakeOllamaJson.Go) + "\n";
         }
         finally
         {
@@ -86,7 +86,7 @@ internal sealed class FakeOllamaGeneration
             _busy?.Write(_decodePower.CpuMw, _decodePower.GpuMw);
             await _pacer.UntilAsync(_script.DurationS, stop).ConfigureAwait(false);
             return FailAfterTokens is null
-                ? FakeOllamaReply.Ok(FakeOllamaJson.Final(_script, _request.Model, _request.Chat, _time.GetUtcNow(), string.Concat(_pieces), DoneReason).ToJsonString())
+                ? FakeOllamaReply.Ok(FakeOllamaJson.Final(_script, _request.Model, _request.Chat, _time.GetUtcNow(), string.Concat(_pieces), DoneReason).ToJsonString(FakeOllamaJson.Go))
                 : FakeOllamaReply.Error(500, FailMessage);
         }
         finally

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Fakes.Streaming;
@@ -16,13 +18,19 @@ internal static class FakeOllamaJson
     /// <summary>The fake's version, as <c>GET /api/version</c> says it.</summary>
     public const string Version = "0.12.6";
 
-    public static string Error(string message) => new JsonObject { ["error"] = message }.ToJsonString();
+    /// <summary>
+    /// Go's encoding/json leaves quotes and apostrophes in strings as they are (<c>"model 'x' not found"</c>); .NET's default
+    /// encoder would write <c>\u0027</c>. (Go does escape &lt;, &gt; and &amp;; no fake text holds them.)
+    /// </summary>
+    public static readonly JsonSerializerOptions Go = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Error(string message) => new JsonObject { ["error"] = message }.ToJsonString(Go);
 
     /// <summary>RFC 3339 with fractional seconds, UTC, as Go writes <c>time.Time</c>.</summary>
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>One streamed line (without its newline): a token of <c>/api/generate</c> (<c>response</c>) or <c>/api/chat</c> (<c>message</c>).</summary>
-    public static string Token(string model, bool chat, DateTimeOffset at, string piece) => Reply(model, chat, at, piece, done: false).ToJsonString();
+    public static string Token(string model, bool chat, DateTimeOffset at, string piece) => Reply(model, chat, at, piece, done: false).ToJsonString(Go);
 
     /// <summary>
     /// The final object: <c>done: true</c>, <c>done_reason</c>, and the script's times in ns (load_duration = load,
@@ -51,7 +59,7 @@ internal static class FakeOllamaJson
     {
         var reply = Reply(model, chat, at, "", done: true);
         reply["done_reason"] = doneReason;
-        return reply.ToJsonString();
+        return reply.ToJsonString(Go);
     }
 
     public static string Tags(IEnumerable<FakeModelOptions> models, DateTimeOffset modified) => new JsonObject
@@ -65,7 +73,7 @@ internal static class FakeOllamaJson
             ["digest"] = Digest(m),
             ["details"] = Details(m),
         })]),
-    }.ToJsonString();
+    }.ToJsonString(Go);
 
     /// <summary><c>GET /api/ps</c>: the loaded models, all in GPU memory (size_vram = size), with when they unload.</summary>
     public static string Running(IEnumerable<(FakeModelOptions Model, DateTimeOffset ExpiresAt)> loaded, int contextTokens) => new JsonObject
@@ -81,7 +89,7 @@ internal static class FakeOllamaJson
             ["size_vram"] = SizeOf(l.Model),
             ["context_length"] = contextTokens,
         })]),
-    }.ToJsonString();
+    }.ToJsonString(Go);
 
     /// <summary><c>POST /api/show</c>: the Modelfile's parameters (as Ollama prints them: name, spaces, value), details, model_info.</summary>
     public static string Show(FakeModelOptions model, int contextTokens, DateTimeOffset modified) => new JsonObject
@@ -104,7 +112,7 @@ internal static class FakeOllamaJson
         },
         ["capabilities"] = new JsonArray("completion"),
         ["modified_at"] = Timestamp(modified),
-    }.ToJsonString();
+    }.ToJsonString(Go);
 
     private static JsonObject Reply(string model, bool chat, DateTimeOffset at, string content, bool done)
     {

@@ -66,7 +66,7 @@ public sealed class FakeOllamaServer : IDisposable
         server
             .Given(Request.Create().WithPath("/*").UsingAnyMethod())
             .RespondWith(Response.Create().WithCallback(async request =>
-                ToResponse(await engine.HandleAsync(request.Method, request.Path, request.Body).ConfigureAwait(false))));
+                ToResponse(await engine.HandleAsync(request.Method, request.Path, request.Body, request.DateTime).ConfigureAwait(false))));
         return new FakeOllamaServer(server, engine);
     }
 
