@@ -17,20 +17,7 @@ public static class ConfigValidator
     {
         var v = new Checks(sourceOf);
 
-        v.OneOf("Backend:Kind", o.Backend.Kind, BackendKinds.All);
-        if (o.Backend.Kind == BackendKinds.Gpt4All)
-            v.That("Backend:BaseUrl", o.Backend.BaseUrl, IsHttpUrl(o.Backend.BaseUrl), "an absolute http:// or https:// URL such as http://127.0.0.1:4891/v1");
-        if (o.Backend.Kind == BackendKinds.OpenAi)
-        {
-            v.That("Backend:BaseUrl", o.Backend.BaseUrl, IsHttpUrl(o.Backend.BaseUrl), "an absolute http:// or https:// URL such as http://127.0.0.1:8080/v1");
-            v.OneOf("Backend:Flavor", o.Backend.Flavor, OpenAiFlavors.All);
-        }
-        if (o.Backend.Kind == BackendKinds.FakeOpenAi)
-            v.OneOf("Backend:Flavor", o.Backend.Flavor, [OpenAiFlavors.LlamaCpp, OpenAiFlavors.LmStudio, OpenAiFlavors.Vllm]);
-        if (o.Backend.Kind is BackendKinds.OpenAi or BackendKinds.FakeOpenAi)
-            v.Range("Backend:LoadWaitSeconds", o.Backend.LoadWaitSeconds, 0, 86_400);
-        v.OneOf("Backend:Endpoint", o.Backend.Endpoint, Endpoints.All);
-        v.Range("Backend:TimeoutSeconds", o.Backend.TimeoutSeconds, 1, 86_400);
+        ValidateBackend("Backend", o.Backend, v);
         v.Range("Backend:ProbeTimeoutSeconds", o.Backend.ProbeTimeoutSeconds, 0.1, 600);
 
         v.That("Models", "[]", o.Models.Count > 0, "at least one model name");
@@ -90,8 +77,8 @@ public static class ConfigValidator
         v.That("Regression:Alpha", o.Regression.Alpha, o.Regression.Alpha > 0 && o.Regression.Alpha < 0.5, "greater than 0 and below 0.5");
         v.Positive("Regression:CaseTolerance", o.Regression.CaseTolerance);
 
-        if (o.Backend.Kind is BackendKinds.FakeGpt4All or BackendKinds.FakeOpenAi)
-            ValidateFake(o.Fake, v);
+        if (BackendKinds.IsFake(o.Backend.Kind))
+            ValidateFake(o.Fake, v, gpt4All: o.Backend.Kind == BackendKinds.FakeGpt4All);
         ValidateRuntimes(o, v);
 
         return v.Problems;
@@ -106,15 +93,11 @@ public static class ConfigValidator
             var key = $"Runtimes:{i}";
             v.That($"{key}:Name", r.Name, !string.IsNullOrWhiteSpace(r.Name) && !r.Name.Contains('/', StringComparison.Ordinal) && r.Name.Trim() == r.Name,
                 "a non-empty runtime name without '/' or surrounding spaces, e.g. ollama or llama-server");
-            v.OneOf($"{key}:Backend:Kind", r.Backend.Kind, BackendKinds.All);
-            if (!BackendKinds.IsFake(r.Backend.Kind) && r.Backend.Kind != BackendKinds.LlamaSharp)
-                v.That($"{key}:Backend:BaseUrl", r.Backend.BaseUrl, IsHttpUrl(r.Backend.BaseUrl), "an absolute http:// or https:// URL such as http://127.0.0.1:11434");
-            v.OneOf($"{key}:Backend:Endpoint", r.Backend.Endpoint, Endpoints.All);
-            v.Range($"{key}:Backend:TimeoutSeconds", r.Backend.TimeoutSeconds, 1, 86_400);
+            ValidateBackend($"{key}:Backend", r.Backend, v);
             foreach (var model in r.ModelNames.Keys.Concat(r.Models).Where(m => !o.Models.Contains(m, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal))
                 v.That($"{key}:ModelNames", model, false, "names of the profile's Models (" + string.Join(", ", o.Models) + "): the runtimes are lined up by them");
             if (r.Fake is not null && BackendKinds.IsFake(r.Backend.Kind))
-                ValidateFake(r.Fake, v);
+                ValidateFake(r.Fake, v, gpt4All: r.Backend.Kind == BackendKinds.FakeGpt4All);
         }
 
         foreach (var dup in o.Runtimes.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
@@ -124,7 +107,33 @@ public static class ConfigValidator
                 "every model of Models on at least one runtime (a runtime's empty Models list means all of them)");
     }
 
-    private static void ValidateFake(FakeOptions f, Checks v)
+    /// <summary>One backend section (the profile's <c>Backend</c>, or a runtime's) under <paramref name="key"/>: its kind and what that kind needs.</summary>
+    private static void ValidateBackend(string key, BackendOptions b, Checks v)
+    {
+        v.OneOf($"{key}:Kind", b.Kind, BackendKinds.All);
+        var example = b.Kind switch
+        {
+            BackendKinds.Gpt4All => "http://127.0.0.1:4891/v1",
+            BackendKinds.Ollama => "http://127.0.0.1:11434 (Ollama's, without /v1 or /api)",
+            BackendKinds.OpenAi => "http://127.0.0.1:8080/v1",
+            _ => null,
+        };
+        if (example is not null)
+            v.That($"{key}:BaseUrl", b.BaseUrl, IsHttpUrl(b.BaseUrl), "an absolute http:// or https:// URL such as " + example);
+        if (b.Kind == BackendKinds.OpenAi)
+            v.OneOf($"{key}:Flavor", b.Flavor, OpenAiFlavors.All);
+        if (b.Kind == BackendKinds.FakeOpenAi)
+            v.OneOf($"{key}:Flavor", b.Flavor, [OpenAiFlavors.LlamaCpp, OpenAiFlavors.LmStudio, OpenAiFlavors.Vllm]);
+        if (b.Kind is BackendKinds.OpenAi or BackendKinds.FakeOpenAi)
+            v.Range($"{key}:LoadWaitSeconds", b.LoadWaitSeconds, 0, 86_400);
+        if (b.Kind is BackendKinds.Ollama or BackendKinds.FakeOllama)
+            v.That($"{key}:KeepAlive", b.KeepAlive, Backends.Ollama.OllamaKeepAlive.TryParse(b.KeepAlive) is not null,
+                "a duration Ollama accepts: a number of seconds (-1 = forever) or a Go duration such as 30m or 1h");
+        v.OneOf($"{key}:Endpoint", b.Endpoint, Endpoints.All);
+        v.Range($"{key}:TimeoutSeconds", b.TimeoutSeconds, 1, 86_400);
+    }
+
+    private static void ValidateFake(FakeOptions f, Checks v, bool gpt4All)
     {
         v.That("Fake:Models", "[]", f.Models.Count > 0, "at least one fake model");
         for (var i = 0; i < f.Models.Count; i++)
@@ -134,10 +143,17 @@ public static class ConfigValidator
             v.Positive($"Fake:Models:{i}:TokensPerSecond", m.TokensPerSecond);
             v.Range($"Fake:Models:{i}:ActiveCpuPowerW", m.ActiveCpuPowerW, 0, 10_000);
             v.Range($"Fake:Models:{i}:ActiveGpuPowerW", m.ActiveGpuPowerW, 0, 10_000);
+            v.Range($"Fake:Models:{i}:LoadSeconds", m.LoadSeconds, 0, 3600);
+            if (m.PrefillCpuPowerW is { } prefillCpu)
+                v.Range($"Fake:Models:{i}:PrefillCpuPowerW", prefillCpu, 0, 10_000);
+            if (m.PrefillGpuPowerW is { } prefillGpu)
+                v.Range($"Fake:Models:{i}:PrefillGpuPowerW", prefillGpu, 0, 10_000);
         }
 
-        v.That("Fake:DefaultModel", f.DefaultModel, f.Models.Any(m => string.Equals(m.Name, f.DefaultModel, StringComparison.Ordinal)),
-            "exactly the name of one of Fake:Models (" + string.Join(", ", f.Models.Select(m => m.Name)) + ")");
+        // GPT4All answers an unknown name with its default model; Ollama answers 404, so the fake Ollama has no default.
+        if (gpt4All)
+            v.That("Fake:DefaultModel", f.DefaultModel, f.Models.Any(m => string.Equals(m.Name, f.DefaultModel, StringComparison.Ordinal)),
+                "exactly the name of one of Fake:Models (" + string.Join(", ", f.Models.Select(m => m.Name)) + ")");
         v.Positive("Fake:PrefillTokensPerSecond", f.PrefillTokensPerSecond);
         v.Range("Fake:ContextTokens", f.ContextTokens, 1, 10_000_000);
         v.Range("Fake:IdleCpuPowerW", f.IdleCpuPowerW, 0, 10_000);

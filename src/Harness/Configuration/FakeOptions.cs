@@ -61,10 +61,14 @@ public sealed class FakeModelOptions
     public double ActiveGpuPowerW { get; set; } = 15;
 
     /// <summary>
-    /// CPU power while a streaming fake processes this model's prompt (prefill, before the first token), watts; null = <see cref="ActiveCpuPowerW"/>.
+    /// Seconds a streaming fake (fake Ollama) takes to load this model the first time it is used and again after its
+    /// <c>keep_alive</c> expired, reported as <c>load_duration</c>; 0 = always loaded. GPT4All's fake ignores it.
     /// </summary>
+    public double LoadSeconds { get; set; }
+
+    /// <summary>CPU power while this model loads or processes the prompt (prefill), watts; null = <see cref="ActiveCpuPowerW"/>.</summary>
     public double? PrefillCpuPowerW { get; set; }
 
-    /// <summary>GPU power during prefill, watts; null = <see cref="ActiveGpuPowerW"/>.</summary>
+    /// <summary>GPU power while this model loads or processes the prompt (prefill), watts; null = <see cref="ActiveGpuPowerW"/>.</summary>
     public double? PrefillGpuPowerW { get; set; }
 }

@@ -26,11 +26,18 @@ internal static class FakeTextGenerator
     public static int NaturalLength(string model, string prompt) =>
         MinCompletionTokens + (int)((uint)Seed(model, prompt) % (MaxCompletionTokens - MinCompletionTokens + 1));
 
-    /// <summary>Text of exactly <paramref name="tokens"/> tokens.</summary>
-    public static string Generate(string model, string prompt, int tokens)
+    /// <summary>Text of exactly <paramref name="tokens"/> tokens: the concatenation of <see cref="Tokens"/>.</summary>
+    public static string Generate(string model, string prompt, int tokens) => string.Concat(Tokens(model, prompt, tokens));
+
+    /// <summary>
+    /// The same text as <see cref="Generate"/>, one string per token, as a streaming server sends it: a word of up to five
+    /// letters with the space before it, a longer word in two pieces (the space and its first half, then the rest), each
+    /// punctuation mark and each paragraph break ("\n\n") alone. Exactly <paramref name="tokens"/> pieces.
+    /// </summary>
+    public static IReadOnlyList<string> Tokens(string model, string prompt, int tokens)
     {
         var random = new Random(Seed(model, prompt));
-        var text = new StringBuilder();
+        var pieces = new List<string>(Math.Max(0, tokens));
         var used = 0;
         var sentenceStart = true;
         while (used < tokens)
@@ -38,83 +45,41 @@ internal static class FakeTextGenerator
             var word = tokens - used >= 2 && random.NextDouble() < 0.2
                 ? LongWords[random.Next(LongWords.Length)]
                 : ShortWords[random.Next(ShortWords.Length)];
-            if (text.Length > 0 && text[^1] != '\n')
-                text.Append(' ');
-            text.Append(sentenceStart ? char.ToUpperInvariant(word[0]) + word[1..] : word);
+            var space = pieces.Count > 0 && !pieces[^1].EndsWith('\n') ? " " : "";
+            var written = sentenceStart ? char.ToUpperInvariant(word[0]) + word[1..] : word;
+            if (TokenCost(word) == 1)
+                pieces.Add(space + written);
+            else
+            {
+                pieces.Add(space + written[..(written.Length / 2)]);
+                pieces.Add(written[(written.Length / 2)..]);
+            }
+
             used += TokenCost(word);
             sentenceStart = false;
             if (used < tokens)
-                used += AppendPunctuation(text, random, tokens - used, ref sentenceStart);
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>
-    /// <paramref name="text"/> (from <see cref="Generate"/>) cut into its tokens by the same rule that counts them: a word of
-    /// up to five letters with the space before it is one token, a longer word two (cut in the middle), a comma or full stop
-    /// one, a paragraph break one. The pieces joined are the text; a streaming fake sends one per chunk.
-    /// </summary>
-    public static IReadOnlyList<string> Pieces(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var pieces = new List<string>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (text[i] is ',' or '.')
-            {
-                pieces.Add(text[i].ToString());
-                i++;
-                continue;
-            }
-
-            if (string.CompareOrdinal(text, i, "\n\n", 0, 2) == 0)
-            {
-                pieces.Add("\n\n");
-                i += 2;
-                continue;
-            }
-
-            var start = i;
-            if (text[i] == ' ')
-                i++;
-            var letters = i;
-            while (i < text.Length && char.IsLetter(text[i]))
-                i++;
-            if (i == letters)
-                throw new ArgumentException($"Not generated text: unexpected '{text[i]}' at {i}.", nameof(text));
-            var length = i - letters;
-            if (length <= 5)
-            {
-                pieces.Add(text[start..i]);
-            }
-            else
-            {
-                pieces.Add(text[start..(letters + (length / 2))]);
-                pieces.Add(text[(letters + (length / 2))..i]);
-            }
+                used += AppendPunctuation(pieces, random, tokens - used, ref sentenceStart);
         }
 
         return pieces;
     }
 
-    private static int AppendPunctuation(StringBuilder text, Random random, int remaining, ref bool sentenceStart)
+    private static int AppendPunctuation(List<string> pieces, Random random, int remaining, ref bool sentenceStart)
     {
         var roll = random.NextDouble();
         if (roll < 0.05)
         {
-            text.Append(',');
+            pieces.Add(",");
             return 1;
         }
 
         if (roll >= 0.13)
             return 0;
-        text.Append('.');
+        pieces.Add(".");
         sentenceStart = true;
         if (remaining < 2 || random.NextDouble() >= 0.3)
             return 1;
-        text.Append("\n\n");
+        pieces.Add("\n\n");
         return 2;
     }
 

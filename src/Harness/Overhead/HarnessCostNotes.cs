@@ -13,8 +13,8 @@ internal static class HarnessCostNotes
     {
         ArgumentNullException.ThrowIfNull(options);
         var notes = new List<string>();
-        if (options.Backend.Kind == BackendKinds.FakeGpt4All)
-            notes.Add("The test program hosts the fake GPT4All server: the CPU it spends answering requests is counted as the harness's.");
+        if (BackendKinds.IsFake(options.Backend.Kind))
+            notes.Add($"The test program hosts the {(options.Backend.Kind == BackendKinds.FakeOllama ? "fake Ollama" : "fake GPT4All")} server: the CPU it spends answering requests is counted as the harness's.");
         if (options.Backend.Kind == BackendKinds.LlamaSharp)
         {
             var threads = options.Embedded.Threads > 0 ? options.Embedded.Threads : Environment.ProcessorCount;

@@ -1,9 +1,11 @@
 using SlmEnergyBench.Harness.Backends;
+using SlmEnergyBench.Harness.Backends.Ollama;
 using SlmEnergyBench.Harness.Backends.OpenAi;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Embedded;
-using SlmEnergyBench.Harness.Fakes;
+using SlmEnergyBench.Harness.Fakes.Ollama;
 using SlmEnergyBench.Harness.Fakes.OpenAi;
+using SlmEnergyBench.Harness.Fakes;
 using SlmEnergyBench.Harness.Timing;
 
 namespace SlmEnergyBench.Harness.Suite;
@@ -54,6 +56,16 @@ internal static class BackendFactory
                 var openAi = new OpenAiClient(backend, clock);
                 owned.Add(openAi);
                 return new RuntimeBackend(runtime, openAi, openAi.Name, Simulated: false);
+            case BackendKinds.FakeOllama:
+                var ollamaFake = FakeOllamaServer.Start(fake, busyFile);
+                owned.Add(ollamaFake);
+                var ollamaFakeClient = new OllamaClient(WithBaseUrl(backend, ollamaFake.BaseUrl), clock);
+                owned.Add(ollamaFakeClient);
+                return new RuntimeBackend(runtime, ollamaFakeClient, "fake Ollama (in-process WireMock server)", Simulated: true, ollamaFake.Script);
+            case BackendKinds.Ollama:
+                var ollama = new OllamaClient(backend, clock);
+                owned.Add(ollama);
+                return new RuntimeBackend(runtime, ollama, ollama.Name, Simulated: false);
             default:
                 throw new ConfigurationException([$"Backend:Kind = '{backend.Kind}' is not one of: {string.Join(", ", BackendKinds.All)}."]);
         }

@@ -679,9 +679,14 @@ public sealed class BenchmarkSession : IAsyncDisposable
                $"results in {results.Directory}";
     }
 
-    /// <summary>The label of a run of one runtime: the fake's description, or the backend's name.</summary>
+    /// <summary>The label of a run of one runtime opened with a bare backend (tests): the fake's description, or the backend's name.</summary>
     private static string SingleLabel(BenchOptions o, ICompletionBackend backend) =>
-        o.Backend.Kind == BackendKinds.FakeGpt4All ? "fake GPT4All (in-process WireMock server)" : backend.Name;
+        o.Backend.Kind switch
+        {
+            BackendKinds.FakeGpt4All => "fake GPT4All (in-process WireMock server)",
+            BackendKinds.FakeOllama => "fake Ollama (in-process WireMock server)",
+            _ => backend.Name,
+        };
 
     /// <summary>The run's backend in words: the one runtime's label, or <c>name = label</c> of each runtime joined with <c>, </c>.</summary>
     private static string BackendLabel(IReadOnlyList<RuntimeBackend> backends) =>

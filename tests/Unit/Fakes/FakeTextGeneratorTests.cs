@@ -47,4 +47,19 @@ public sealed class FakeTextGeneratorTests
         // Assert
         TextMetrics.CountWords(text).Should().BeInRange(1, tokens);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(57)]
+    [InlineData(200)]
+    public void Tokens_AnyBudget_GivesExactlyThatManyPieces(int tokens)
+    {
+        // Act
+        var pieces = FakeTextGenerator.Tokens("m", "p", tokens);
+
+        // Assert: one piece per token: a word (with the space before it) or half a long word, a mark, or a paragraph break.
+        pieces.Should().HaveCount(tokens);
+        pieces.Should().OnlyContain(p => p == "," || p == "." || p == "\n\n" || System.Text.RegularExpressions.Regex.IsMatch(p, "^ ?[A-Za-z]+$"));
+    }
 }

@@ -176,7 +176,7 @@ internal sealed class FakeOpenAiEngine : IDisposable
         var promptTokens = FakeTextGenerator.PromptTokens(request.Prompt);
         var natural = FakeTextGenerator.NaturalLength(model.Name, request.Prompt);
         var tokens = Math.Min(natural, request.MaxTokens ?? natural);
-        var pieces = FakeTextGenerator.Pieces(FakeTextGenerator.Generate(model.Name, request.Prompt, tokens));
+        var pieces = FakeTextGenerator.Tokens(model.Name, request.Prompt, tokens);
         var jitter = _noise.Next();
         var script = new FakeTokenScript(model.Name, request.Prompt, promptTokens, pieces.Count, 0,
             promptTokens / _options.PrefillTokensPerSecond * jitter, 1 / (model.TokensPerSecond * _options.SpeedFactor) * jitter);

@@ -41,32 +41,3 @@ public sealed class FakeOpenAiServerWireTests
     }
 }
 
-public sealed class FakeTextGeneratorPiecesTests
-{
-    [Theory]
-    [InlineData(1)]
-    [InlineData(20)]
-    [InlineData(200)]
-    public void Pieces_GeneratedText_OnePiecePerCountedTokenJoiningToTheText(int tokens)
-    {
-        // Arrange
-        var text = Harness.Fakes.FakeTextGenerator.Generate("m", "a prompt", tokens);
-
-        // Act
-        var pieces = Harness.Fakes.FakeTextGenerator.Pieces(text);
-
-        // Assert
-        pieces.Should().HaveCount(tokens);
-        string.Concat(pieces).Should().Be(text);
-    }
-
-    [Fact]
-    public void Pieces_LongWordAndParagraph_CutByTheCountingRule()
-    {
-        // Act: "energy" (6 letters) is two tokens, ".", "\n\n" one each.
-        var pieces = Harness.Fakes.FakeTextGenerator.Pieces("The energy.\n\nIt");
-
-        // Assert
-        pieces.Should().Equal("The", " ene", "rgy", ".", "\n\n", "It");
-    }
-}
