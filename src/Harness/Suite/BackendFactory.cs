@@ -3,9 +3,9 @@ using SlmEnergyBench.Harness.Backends.Ollama;
 using SlmEnergyBench.Harness.Backends.OpenAi;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Embedded;
+using SlmEnergyBench.Harness.Fakes;
 using SlmEnergyBench.Harness.Fakes.Ollama;
 using SlmEnergyBench.Harness.Fakes.OpenAi;
-using SlmEnergyBench.Harness.Fakes;
 using SlmEnergyBench.Harness.Timing;
 
 namespace SlmEnergyBench.Harness.Suite;
