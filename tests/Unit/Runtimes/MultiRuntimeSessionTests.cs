@@ -8,7 +8,7 @@ using SlmEnergyBench.Unit.Suite;
 namespace SlmEnergyBench.Unit.Runtimes;
 
 /// <summary>
-/// A run of two runtimes (profile <c>fake-runtimes</c>: two fake GPT4All servers, the second at half the speed, asked for the small
+/// A run of two runtimes (profile <c>fake-runtimes</c> with two fake GPT4All servers as its runtimes, the second at half the speed, asked for the small
 /// model by its file name) measured by a scripted 12 W meter: each runtime x model is its own unit, named runtime / model, requested by
 /// the runtime's own name, summarised apart, and set side by side in the report.
 /// </summary>
@@ -19,14 +19,32 @@ public sealed class MultiRuntimeSessionTests : IDisposable
     private const string SmallFile = "Llama-3.2-1B-Instruct-Q4_0.gguf";
     private readonly string _results = Directory.CreateTempSubdirectory("multi-runtime-").FullName;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+    private readonly Configuration.TempRepository _repository = TwoGpt4AllRuntimes();
 
-    public void Dispose() => Directory.Delete(_results, recursive: true);
+    public void Dispose()
+    {
+        _repository.Dispose();
+        Directory.Delete(_results, recursive: true);
+    }
 
-    private LoadedConfiguration Load(params (string Key, string Value)[] more) => ConfigLoader.Load(TestRepository.Root, new Dictionary<string, string?>
+    /// <summary>The real file's profile <c>fake-runtimes</c> with its runtimes replaced by two fake GPT4All ones, the second a copy named gpt4all-slow.</summary>
+    private static Configuration.TempRepository TwoGpt4AllRuntimes()
+    {
+        var file = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestRepository.Root, "energybench.json")))!;
+        var profile = file["Profiles"]!["fake-runtimes"]!;
+        var gpt4All = profile["Runtimes"]!.AsArray().First(r => r!["Backend"]!["Kind"]!.GetValue<string>() == BackendKinds.FakeGpt4All)!;
+        var slow = gpt4All.DeepClone();
+        slow["Name"] = "gpt4all-slow";
+        profile["Runtimes"] = new System.Text.Json.Nodes.JsonArray(gpt4All.DeepClone(), slow);
+        return new Configuration.TempRepository(file.ToJsonString());
+    }
+
+    private LoadedConfiguration Load(params (string Key, string Value)[] more) => ConfigLoader.Load(_repository.Root, new Dictionary<string, string?>
     {
         ["ENERGYBENCH_PROFILE"] = "fake-runtimes",
         ["ENERGYBENCH__Results__Directory"] = _results,
         ["ENERGYBENCH__Results__MachineLock"] = Path.Combine(_results, "machine.lock"),
+        ["ENERGYBENCH__Prompts__Source"] = Path.Combine(TestRepository.Root, "fixtures", "prompts", "alpaca-sample.json"),
         ["ENERGYBENCH__Prompts__Count"] = "2",
         ["ENERGYBENCH__Protocol__PauseMs"] = "0",
         ["ENERGYBENCH__Protocol__IdleSeconds"] = "0",

@@ -59,7 +59,10 @@ internal sealed class FakeOllamaGeneration
                 if (!_pacer.Until(_script.OffsetOfToken(i), stop))
                     yield break;
                 if (i == 0)
+                {
+                    _script.FirstTokenSentS = _pacer.ElapsedS;
                     _busy?.Write(_decodePower.CpuMw, _decodePower.GpuMw);
+                }
                 if (FailAfterTokens == i)
                 {
                     yield return FakeOllamaJson.Error(FailMessage) + "\n";

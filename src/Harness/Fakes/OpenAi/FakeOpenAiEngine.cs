@@ -94,6 +94,8 @@ internal sealed class FakeOpenAiEngine : IDisposable
                     }
 
                     queue.Write(Sse(answer.ContentChunk(answer.Pieces[i])));
+                    if (i == 0)
+                        answer.Script.FirstTokenSentS = pacer.ElapsedS;
                 }
 
                 var last = answer.FinishChunk();

@@ -15,6 +15,12 @@ namespace SlmEnergyBench.Harness.Fakes.Streaming;
 /// <param name="GapS">Seconds between consecutive tokens.</param>
 public sealed record FakeTokenScript(string Model, string Prompt, int PromptTokens, int CompletionTokens, double LoadS, double PrefillS, double GapS)
 {
+    /// <summary>
+    /// Seconds from the request's arrival to when the fake really handed its first token to the server for sending (its timer wakes
+    /// up to a millisecond or two late on a busy machine); null until then.
+    /// </summary>
+    public double? FirstTokenSentS { get; set; }
+
     /// <summary>Seconds from the request's arrival to the first token: load + prefill.</summary>
     public double TimeToFirstTokenS => LoadS + PrefillS;
 

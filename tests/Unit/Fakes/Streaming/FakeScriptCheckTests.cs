@@ -57,21 +57,47 @@ public sealed class FakeScriptCheckTests
         check.Cases.Should().Be(2);
         check.Unmatched.Should().Be(0);
         check.MaxTtftErrorS.Should().BeApproximately(0.0012, 1e-9);
+        check.MeanTtftErrorS.Should().BeApproximately((0.0004 - 0.0012) / 2, 1e-9);
+        check.MeanFakeLateS.Should().Be(0, "these scripts have no record of when the first token went out: the scripted time stands");
         check.MaxMeanItlErrorS.Should().BeApproximately(0.0005, 1e-9);
         check.MaxGapErrorS.Should().BeApproximately(0.001, 1e-9);
         check.Within.Should().BeTrue();
-        check.ToString().Should().Be("Streaming timings against the fakes' scripts over 2 cases: TTFT within 1.20 ms, mean inter-token gap within 0.50 ms " +
-                                     "(bound 2 ms: met); single gaps within 1.00 ms.");
+        check.ToString().Should().Be("Streaming timings against the fakes' scripts over 2 cases: TTFT -0.40 ms on average after the fake sent its first token (which it did 0.00 ms after its script on average), mean inter-token gap within 0.50 ms " +
+                                     "(bounds: 5 ms on TTFT, 2 ms on the gaps: met); single TTFTs within 1.20 ms, single gaps within 1.00 ms.");
     }
 
     [Fact]
-    public void Of_TtftThreeMillisecondsLate_IsNotWithinAndACaseWithoutScriptIsCounted()
+    public void Of_TtftSixMillisecondsLateOnAverage_IsNotWithinAndACaseWithoutScriptIsCounted()
     {
         var scripts = new Dictionary<string, IReadOnlyList<FakeTokenScript>> { [""] = [new FakeTokenScript("m", "p", 3, 2, 0, 0.010, 0.005)] };
 
-        var check = FakeScriptCheck.Of([Record(null, "p", 0, 0.013, 0.018), Record(null, "other", 0, 0.010, 0.015)], scripts);
+        var check = FakeScriptCheck.Of([Record(null, "p", 0, 0.016, 0.021), Record(null, "other", 0, 0.010, 0.015)], scripts);
 
         check.Should().BeEquivalentTo(new { Cases = 1, Unmatched = 1, Within = false });
-        check.MaxTtftErrorS.Should().BeApproximately(0.003, 1e-9);
+        check.MaxTtftErrorS.Should().BeApproximately(0.006, 1e-9);
+    }
+
+    [Fact]
+    public void Of_MeanGapThreeMillisecondsOff_IsNotWithin()
+    {
+        var scripts = new Dictionary<string, IReadOnlyList<FakeTokenScript>> { [""] = [new FakeTokenScript("m", "p", 3, 2, 0, 0.010, 0.005)] };
+
+        var check = FakeScriptCheck.Of([Record(null, "p", 0, 0.010, 0.018)], scripts);
+
+        check.MaxMeanItlErrorS.Should().BeApproximately(0.003, 1e-9);
+        check.Within.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Of_FakeSentItsFirstTokenLate_TtftIsComparedWithWhenItReallyWentOut()
+    {
+        // The script said 10 ms; the fake's timer woke at 12.5 ms and the client saw it at 13 ms: 0.5 ms of HTTP, 2.5 ms of fake lateness.
+        var script = new FakeTokenScript("m", "p", 3, 2, 0, 0.010, 0.005) { FirstTokenSentS = 0.0125 };
+
+        var check = FakeScriptCheck.Of([Record(null, "p", 0, 0.013, 0.018)], new Dictionary<string, IReadOnlyList<FakeTokenScript>> { [""] = [script] });
+
+        check.MeanTtftErrorS.Should().BeApproximately(0.0005, 1e-9);
+        check.MeanFakeLateS.Should().BeApproximately(0.0025, 1e-9);
+        check.Within.Should().BeTrue();
     }
 }
