@@ -44,4 +44,12 @@ public sealed class ProtocolOptions
     /// <c>Meter:IntervalMs</c> against at 1 s: slow, fast, slow; see <see cref="Overhead.MeterOverheadProbe"/>). 0 turns it off.
     /// </summary>
     public double MeterOverheadSeconds { get; set; }
+
+    /// <summary>
+    /// Also measure each case's prefill by the established protocol (optimum-benchmark): right after the case's request and an
+    /// idle pause, the same prompt with max tokens 1, measured as its own window; decode = the full request - that pass
+    /// (<see cref="Phases.PhaseNames.PrefillPass"/>, stored beside the split at the first token). After, not before: the
+    /// case's own request then runs exactly as without the option. Doubles the requests; off by default.
+    /// </summary>
+    public bool PrefillPass { get; set; }
 }

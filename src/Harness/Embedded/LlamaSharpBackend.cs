@@ -5,6 +5,7 @@ using LLama.Extensions;
 using LLama.Native;
 using LLama.Sampling;
 using SlmEnergyBench.Harness.Backends;
+using SlmEnergyBench.Harness.Backends.Streaming;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Text;
 using SlmEnergyBench.Harness.Timing;
@@ -17,7 +18,10 @@ namespace SlmEnergyBench.Harness.Embedded;
 /// The harness times each request itself: <see cref="CompletionResult.PrefillS"/> from the start to the end of
 /// the prompt's decode, <see cref="CompletionResult.TimeToFirstTokenS"/> to the first sampled token, and
 /// <see cref="CompletionResult.DecodeS"/> from the end of prefill to the end; llama.cpp's own perf counters for
-/// the same request are reported beside them in <see cref="CompletionResult.Engine"/>.
+/// the same request are reported beside them in <see cref="CompletionResult.Engine"/>. Each generated token's arrival
+/// (the moment it is sampled, on the session clock) makes <see cref="CompletionResult.Stream"/> (one token per arrival,
+/// counted by the harness), so the in-process engine has the same TTFT, ITL, TPOT and decode rate as a streaming server;
+/// <see cref="CompletionResult.TimeToFirstTokenS"/> is that stream's TTFT (null when the first sampled token ends the answer).
 /// </summary>
 public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelResolver resolver, SessionClock clock) : ICompletionBackend, IDisposable
 {
@@ -143,7 +147,7 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
         Decode(context, batch, request.Model);
         var prefillEndS = clock.Now;
 
-        double? firstTokenS = null;
+        var arrivals = new List<ChunkArrival>(request.MaxTokens);
         var generated = 0;
         var position = prompt.Length;
         var finish = "length";
@@ -151,13 +155,14 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
         {
             cancellationToken.ThrowIfCancellationRequested();
             var token = sampler.Sample(context, batch.TokenCount - 1);
-            firstTokenS ??= clock.Now;
             if (token.IsEndOfGeneration(model.Weights.Vocab))
             {
                 finish = "stop";
                 break;
             }
 
+            // The token exists once sampled: that is its arrival, as a streaming server would send it now.
+            arrivals.Add(new ChunkArrival(clock.Now, 1));
             decoder.Add(token);
             generated++;
             if (generated == request.MaxTokens || position >= contextSize)
@@ -171,6 +176,7 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
         var engineCpuS = Overhead.ThreadCpuClock.Now() - startCpuS;
         var text = decoder.Read();
         var timings = context.GetTimings();
+        var stream = StreamTimings.From(startS, endS, arrivals, null, TokenCountSource.EngineCount);
         return new CompletionResult
         {
             RequestedModel = request.Model,
@@ -187,7 +193,8 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
             CharacterCount = TextMetrics.CountCharacters(text),
             FinishReason = finish,
             PrefillS = prefillEndS - startS,
-            TimeToFirstTokenS = firstTokenS - startS,
+            TimeToFirstTokenS = stream?.TimeToFirstTokenS,
+            Stream = stream,
             DecodeS = endS - prefillEndS,
             Engine = new EngineTimings("llama.cpp llama_perf_context", timings.PrompTokensEvaluated, timings.PromptEval.TotalMilliseconds,
                 timings.TokensEvaluated, timings.Eval.TotalMilliseconds),

@@ -50,6 +50,12 @@ public sealed record CaseRecord
 
     public CaseEnergy? Energy { get; init; }
 
+    /// <summary>
+    /// The request's energy split into prefill and decode (<see cref="Phases.CasePhases"/>: at the first token, and with
+    /// <c>Protocol:PrefillPass</c> by a prefill pass); null when the case has no energy window, and in records written before it existed.
+    /// </summary>
+    public Phases.CasePhases? Phases { get; init; }
+
     /// <summary>The harness's own CPU during the request (see <see cref="Overhead.CaseHarnessCost"/>); null when no request was sent, and in records written before it was recorded.</summary>
     public Overhead.CaseHarnessCost? Harness { get; init; }
 }

@@ -441,12 +441,14 @@ public sealed class BenchmarkSession : IAsyncDisposable
         if (idle is not null)
             window = EdgeAttribution.Apply(window, idle.PowerW);
         var problems = CaseValidator.Check(completion, window, Config.Options.Meter);
-        return record with
+        record = record with
         {
             Energy = new CaseEnergy(_meter.Provenance with { EdgeRule = EdgeRules.Describe(window.EdgeRule) }, window) { Idle = idle, NetJoules = idle?.Net(window) },
             Problems = problems,
             Outcome = problems.Count == 0 ? "passed" : "failed",
         };
+        var phases = new Phases.PhaseMeter(_meter, Clock, Config.Options, PauseS);
+        return record with { Phases = await phases.MeasureAsync(_backend!, record, window, idle, cancellationToken).ConfigureAwait(false) };
     }
 
     /// <summary>

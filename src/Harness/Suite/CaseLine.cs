@@ -49,6 +49,8 @@ public static class CaseLine
                 s.Append(CultureInfo.InvariantCulture, $" | edges {e.Window.EdgeRule}: {mark}{edgeJ:0.000} J of the total from edge samples (pro rata {mark}{proRata:0.000} J)");
             if (e.Window.Approximation is { } approximation)
                 s.Append(" | approximated: ").Append(approximation);
+            if (Phases.PhaseText.Brief(r.Phases, mark) is { Length: > 0 } phases)
+                s.Append(" | ").Append(phases);
         }
 
         if (r.BackendSimulated)

@@ -1,4 +1,5 @@
 using SlmEnergyBench.Harness.Backends;
+using SlmEnergyBench.Harness.Backends.Streaming;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Embedded;
 using SlmEnergyBench.Harness.Timing;
@@ -40,6 +41,32 @@ public sealed class LlamaSharpBackendTests : IDisposable
         r.Engine.DecodeMs.Should().BePositive();
         (r.Engine.PromptMs / 1000).Should().BeLessThanOrEqualTo(r.PrefillS.Value, "the engine's prefill happens inside the harness's prefill window");
         (r.Engine.DecodeMs / 1000).Should().BeLessThanOrEqualTo(r.DecodeS.Value);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_TinySyntheticModel_StreamsOneArrivalPerGeneratedToken()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        using var backend = Backend();
+
+        // Act
+        var r = await backend.CompleteAsync(new CompletionRequest("synthetic-test-tiny", "Name a fruit that is yellow.", 16, 0.7, Seed: 3), ct);
+
+        // Assert: one arrival per generated token, in order, inside the request; TTFT the first arrival, after prefill.
+        var stream = r.Stream.Should().NotBeNull("the in-process engine streams its tokens").And.Subject.As<StreamTimings>();
+        stream.ChunkOffsetsS.Should().HaveCount(r.CompletionTokens!.Value).And.BeInAscendingOrder();
+        stream.ChunkTokens.Should().AllSatisfy(t => t.Should().Be(1));
+        stream.OutputTokens.Should().Be(r.CompletionTokens.Value);
+        stream.TimeToFirstTokenS.Should().Be(r.TimeToFirstTokenS!.Value).And.BeGreaterThanOrEqualTo(r.PrefillS!.Value - 1e-6);
+        stream.TimeToFirstTokenS.Should().BeLessThanOrEqualTo(stream.EndToEndS);
+        stream.EndToEndS.Should().BeApproximately(r.WallSeconds, 1e-9);
+        stream.ChunkOffsetsS[^1].Should().BeLessThanOrEqualTo(stream.EndToEndS + 1e-6);
+        if (r.CompletionTokens > 1)
+        {
+            stream.ItlMaxS.Should().BeGreaterThanOrEqualTo(stream.ItlP95S!.Value).And.BeGreaterThanOrEqualTo(stream.ItlP50S!.Value);
+            stream.TimePerOutputTokenS.Should().BeApproximately((stream.EndToEndS - stream.TimeToFirstTokenS) / (r.CompletionTokens.Value - 1), 1e-9);
+        }
     }
 
     [Fact]
