@@ -30,7 +30,7 @@ internal sealed class PrefillPassRunner(IPowerMeter meter, SessionClock clock, B
         WindowEnergy window;
         try
         {
-            pass = await backend.CompleteAsync(new CompletionRequest(record.Model, record.PromptText, 1, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
+            pass = await backend.CompleteAsync(new CompletionRequest(completion.RequestedModel, record.PromptText, 1, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
             window = await meter.MeasureAsync(pass.StartS, pass.EndS, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is BackendException or MeterException)

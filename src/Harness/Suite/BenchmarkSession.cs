@@ -448,7 +448,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             Outcome = problems.Count == 0 ? "passed" : "failed",
         };
         var phases = new Phases.PhaseMeter(_meter, Clock, Config.Options, PauseS);
-        return record with { Phases = await phases.MeasureAsync(_backend!, record, window, idle, cancellationToken).ConfigureAwait(false) };
+        return record with { Phases = await phases.MeasureAsync(BackendOf(record.Unit).Backend, record, window, idle, cancellationToken).ConfigureAwait(false) };
     }
 
     /// <summary>
