@@ -23,7 +23,7 @@ namespace SlmEnergyBench.Harness.Embedded;
 /// counted by the harness), so the in-process engine has the same TTFT, ITL, TPOT and decode rate as a streaming server;
 /// <see cref="CompletionResult.TimeToFirstTokenS"/> is that stream's TTFT (null when the first sampled token ends the answer).
 /// </summary>
-public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelResolver resolver, SessionClock clock) : ICompletionBackend, IDisposable
+public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelResolver resolver, SessionClock clock) : ICompletionBackend, IRevealsSettings, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private LoadedModel? _loaded;
@@ -40,6 +40,20 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
 
     /// <summary>The model files resolved so far, with their content hashes.</summary>
     public IReadOnlyList<ModelFile> ModelFiles => resolver.Resolved;
+
+    /// <summary>
+    /// The engine's own settings for every model (<see cref="IRevealsSettings"/>): LLamaSharp's version, context tokens, threads, GPU layers
+    /// (0: the CPU backend) and the sampler's defaults as this backend sets them (top-k, min-p and repeat penalty stay LLamaSharp's).
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, string>> SettingsAsync(string model, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
+        {
+            ["version"] = $"LLamaSharp {LlamaSharpVersion}",
+            ["context_tokens"] = options.ContextTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["threads"] = Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["gpu_layers"] = "0",
+            ["parallel_slots"] = "1",
+        });
 
     private int Threads => options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
 
