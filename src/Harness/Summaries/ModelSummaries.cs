@@ -50,6 +50,7 @@ public static class ModelSummaries
         Add(MetricNames.TimeToFirstTokenS, c => c.Completion?.TimeToFirstTokenS);
         Add(MetricNames.PrefillS, c => c.Completion?.PrefillS);
         Add(MetricNames.DecodeS, c => c.Completion?.DecodeS);
+        StreamPhaseMetrics.AddTo(metrics, passed, seed);
 
         double? ratioOfTotals = null;
         double? meanOfRatios = null;

@@ -42,6 +42,8 @@ public static class RunCharts
             MetricChart(run, AveragePower, "Average power during a request" + suffix, "Average power (W)", "W", MetricNames.AveragePowerW, "average power over a request window", energy),
             MetricChart(run, EnergyPerResponse, "Energy per response" + suffix, "Energy per response (J)", "J", MetricNames.JoulesPerResponse, "gross energy of a request window", energy),
             TimeEnergyChart.Render(run),
+            StreamPhaseCharts.LatencyChart(run),
+            StreamPhaseCharts.PhaseEnergyChart(run),
         };
         charts.AddRange(run.Models.Select((m, i) => PowerTimelineChart.Render(run, m, i)));
         charts.Add(PublishedJoulesPerTokenChart(run));
