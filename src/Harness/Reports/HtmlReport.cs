@@ -120,6 +120,13 @@ public static class HtmlReport
             html.Append("<p class=\"note\">").Append(Encode(ReportText.DomainsNote(run))).Append("</p>\n");
         }
 
+        if (StreamPhaseTable.Of(run) is { } streaming)
+        {
+            html.Append("<h3>Streaming timings and prefill/decode energy</h3>\n");
+            AppendTable(html, streaming);
+            html.Append("<p class=\"note\">").Append(Encode(StreamPhaseTable.Intro)).Append("</p>\n");
+        }
+
         html.Append("</section>\n");
     }
 

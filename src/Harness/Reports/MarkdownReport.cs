@@ -69,6 +69,13 @@ public static class MarkdownReport
                 AppendTable(md, domains);
                 md.Append('\n').Append(Escape(ReportText.DomainsNote(run))).Append("\n\n");
             }
+
+            if (StreamPhaseTable.Of(run) is { } streaming)
+            {
+                md.Append("### Streaming timings and prefill/decode energy\n\n");
+                AppendTable(md, streaming);
+                md.Append('\n').Append(Escape(StreamPhaseTable.Intro)).Append("\n\n");
+            }
         }
 
         if (RuntimeTables.SideBySide(run) is { } runtimes)

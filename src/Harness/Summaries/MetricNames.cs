@@ -33,6 +33,33 @@ public static class MetricNames
 
     public const string DecodeS = "decodeS";
 
+    /// <summary>Per request: the median of its inter-token (chunk) gaps, s (<see cref="Backends.Streaming.StreamTimings.ItlP50S"/>); summarised as the mean over requests.</summary>
+    public const string ItlP50S = "itlP50S";
+
+    /// <summary>Per request: the 95th percentile of its inter-token gaps, s; summarised as the mean over requests.</summary>
+    public const string ItlP95S = "itlP95S";
+
+    /// <summary>Per request: its longest inter-token gap, s.</summary>
+    public const string ItlMaxS = "itlMaxS";
+
+    /// <summary>Per request: TPOT = (E2E - TTFT) / (output tokens - 1), s.</summary>
+    public const string TimePerOutputTokenS = "timePerOutputTokenS";
+
+    /// <summary>Per request: decode rate = (output tokens - 1) / (E2E - TTFT), tokens/s.</summary>
+    public const string DecodeTokensPerSecond = "decodeTokensPerSecond";
+
+    /// <summary>Per request split at its first token: prefill's gross total joules / prompt tokens, J/token.</summary>
+    public const string PrefillJoulesPerPromptToken = "prefillJoulesPerPromptToken";
+
+    /// <summary>Per request split at its first token: decode's gross total joules / output tokens after the first, J/token.</summary>
+    public const string DecodeJoulesPerOutputToken = "decodeJoulesPerOutputToken";
+
+    /// <summary>Per request's prefill pass (<c>Protocol:PrefillPass</c>): the pass's gross total joules / prompt tokens, J/token.</summary>
+    public const string PassPrefillJoulesPerPromptToken = "passPrefillJoulesPerPromptToken";
+
+    /// <summary>Per request's prefill pass: (full - pass) gross total joules / output tokens after the first, J/token.</summary>
+    public const string PassDecodeJoulesPerOutputToken = "passDecodeJoulesPerOutputToken";
+
     /// <summary>The energy metrics that also exist per domain, in this order: gross joules, net joules, average power.</summary>
     public static IReadOnlyList<string> PerDomain { get; } = [JoulesPerResponse, JoulesPerResponseNet, AveragePowerW];
 

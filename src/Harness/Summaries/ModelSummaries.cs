@@ -47,9 +47,10 @@ public static class ModelSummaries
         Add(MetricNames.AveragePowerW, c => Total(c)?.AveragePowerW);
         AddPerDomain(MetricNames.AveragePowerW, (c, d) => EnergyDomains.Gross(c, d)?.AveragePowerW);
         Add(MetricNames.PeakPowerW, c => Total(c)?.PeakPowerW);
-        Add(MetricNames.TimeToFirstTokenS, c => c.Completion?.TimeToFirstTokenS);
+        Add(MetricNames.TimeToFirstTokenS, c => c.Completion?.TimeToFirstTokenS ?? c.Completion?.Stream?.TimeToFirstTokenS);
         Add(MetricNames.PrefillS, c => c.Completion?.PrefillS);
         Add(MetricNames.DecodeS, c => c.Completion?.DecodeS);
+        StreamPhaseMetrics.AddTo(metrics, passed, seed);
 
         double? ratioOfTotals = null;
         double? meanOfRatios = null;

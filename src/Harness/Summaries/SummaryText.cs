@@ -20,6 +20,15 @@ public static class SummaryText
         (MetricNames.TimeToFirstTokenS, "first token s", false),
         (MetricNames.PrefillS, "prefill s", false),
         (MetricNames.DecodeS, "decode s", false),
+        (MetricNames.ItlP50S, "ITL p50 s (mean over requests)", false),
+        (MetricNames.ItlP95S, "ITL p95 s (mean over requests)", false),
+        (MetricNames.ItlMaxS, "ITL max s", false),
+        (MetricNames.TimePerOutputTokenS, "TPOT s", false),
+        (MetricNames.DecodeTokensPerSecond, "decode tokens/s", false),
+        (MetricNames.PrefillJoulesPerPromptToken, "prefill J/prompt token", true),
+        (MetricNames.DecodeJoulesPerOutputToken, "decode J/output token", true),
+        (MetricNames.PassPrefillJoulesPerPromptToken, "prefill pass: prefill J/prompt token", true),
+        (MetricNames.PassDecodeJoulesPerOutputToken, "prefill pass: decode J/output token", true),
         (MetricNames.JoulesPerResponse, "J/response", true),
         (MetricNames.JoulesPerResponseNet, "J/response net of idle", true),
         (MetricNames.JoulesPerTokenMeanOfRatios, "J/token per case", true),
@@ -63,6 +72,9 @@ public static class SummaryText
         {
             s.Append('\n').Append(CultureInfo.InvariantCulture,
                 $"  {label}: mean {Mean(x, m)} median {m}{Number(x.Median)} sd {Number(x.StandardDeviation)} p5 {m}{Number(x.P5)} p95 {m}{Number(x.P95)}");
+            // Streaming and phase figures are taken over the cases that have them: say how many when not all.
+            if (x.N != summary.Passed)
+                s.Append(CultureInfo.InvariantCulture, $" (n = {x.N} of {summary.Passed})");
         }
     }
 

@@ -9,6 +9,7 @@ namespace SlmEnergyBench.Harness.Reports.Charts;
 /// <param name="N">How many passed cases the mean is of.</param>
 /// <param name="Domain">
 /// The energy domain of the bar in a chart with a bar per domain beside each model's total (<c>total</c>, <c>cpu</c>,
-/// <c>gpu</c>, ...); null for a chart with one bar per model.
+/// <c>gpu</c>, ...), or the series of a chart with a bar per figure beside each other (<c>TTFT</c>, <c>ITL p50</c>, <see cref="StreamPhaseCharts"/>);
+/// null for a chart with one bar per model.
 /// </param>
 internal sealed record ModelValue(int ModelIndex, string Model, double Mean, double CiLow, double CiHigh, int N, string? Domain = null);

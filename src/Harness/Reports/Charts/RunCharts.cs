@@ -43,6 +43,8 @@ public static class RunCharts
             MetricChart(run, EnergyPerResponse, "Energy per response" + suffix, "Energy per response (J)", "J", MetricNames.JoulesPerResponse, "gross energy of a request window", energy),
             TimeEnergyChart.Render(run),
             RuntimeChart.Render(run),
+            StreamPhaseCharts.LatencyChart(run),
+            StreamPhaseCharts.PhaseEnergyChart(run),
         };
         charts.AddRange(run.Models.Select((m, i) => PowerTimelineChart.Render(run, m, i)));
         charts.Add(PublishedJoulesPerTokenChart(run));
