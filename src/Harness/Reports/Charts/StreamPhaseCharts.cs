@@ -55,8 +55,12 @@ internal static class StreamPhaseCharts
             .Select((m, i) => (Index: i, Model: m, Summary: run.Summary.Models.FirstOrDefault(s => s.Model == m)))
             .Where(x => x.Summary is { Passed: > 0 })
             .SelectMany(x => series
+                .Select((s, i) => (s.Metric, s.Label, Order: i))
                 .Where(s => x.Summary!.Metrics.ContainsKey(s.Metric))
-                .Select(s => (x, s.Label, Statistics: x.Summary!.Metrics[s.Metric])))
+                .Select(s => (x, s.Label, s.Order, Statistics: x.Summary!.Metrics[s.Metric])))
+
+            // Series first in their own order, so a unit lacking the first series does not reorder the legend.
+            .OrderBy(v => v.Order)
             .Select(v => new ModelValue(v.x.Index, v.x.Model, v.Statistics.Mean, v.Statistics.CiLow, v.Statistics.CiHigh, v.Statistics.N, v.Label)),
     ];
 
