@@ -1,14 +1,6 @@
 using System.Globalization;
-using System.Text;
 using SlmEnergyBench.Harness.Configuration;
-using WireMock;
-using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace SlmEnergyBench.Harness.Fakes;
 
@@ -46,17 +38,8 @@ public sealed class FakeGpt4AllServer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
         var engine = new FakeGpt4AllEngine(options, busyFile, time ?? TimeProvider.System);
-        var server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = ["http://127.0.0.1:0"],
-            Logger = new WireMockNullLogger(),
-            DisableJsonBodyParsing = true,
-            MaxRequestLogCount = 100,
-        });
-        server
-            .Given(Request.Create().WithPath("/*").UsingAnyMethod())
-            .RespondWith(Response.Create().WithCallback(async request =>
-                ToResponse(await engine.HandleAsync(request.Method, request.Path, request.Body).ConfigureAwait(false))));
+        var server = FakeHttpHost.Start(async request =>
+                FakeHttpHost.Json(await engine.HandleAsync(request.Method, request.Path, request.Body).ConfigureAwait(false)));
         return new FakeGpt4AllServer(server, engine);
     }
 
@@ -67,16 +50,6 @@ public sealed class FakeGpt4AllServer : IDisposable
         _server.Dispose();
     }
 
-    private static ResponseMessage ToResponse(FakeReply reply) => new()
-    {
-        StatusCode = reply.Status,
-        Headers = reply.Json is null
-            ? new Dictionary<string, WireMockList<string>>()
-            : new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
-        BodyData = reply.Json is null
-            ? null
-            : new BodyData { BodyAsString = reply.Json, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
-    };
 
     private static void Validate(FakeOptions options)
     {

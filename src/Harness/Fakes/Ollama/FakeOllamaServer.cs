@@ -2,11 +2,7 @@ using System.Text;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Fakes.Streaming;
 using WireMock;
-using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
 
@@ -56,17 +52,8 @@ public sealed class FakeOllamaServer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
         var engine = new FakeOllamaEngine(options, busyFile, script ?? new FakeScriptLog(), time ?? TimeProvider.System);
-        var server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = ["http://127.0.0.1:0"],
-            Logger = new WireMockNullLogger(),
-            DisableJsonBodyParsing = true,
-            MaxRequestLogCount = 100,
-        });
-        server
-            .Given(Request.Create().WithPath("/*").UsingAnyMethod())
-            .RespondWith(Response.Create().WithCallback(async request =>
-                ToResponse(await engine.HandleAsync(request.Method, request.Path, request.Body, request.DateTime).ConfigureAwait(false))));
+        var server = FakeHttpHost.Start(async request =>
+                ToResponse(await engine.HandleAsync(request.Method, request.Path, request.Body, request.DateTime).ConfigureAwait(false)));
         return new FakeOllamaServer(server, engine);
     }
 

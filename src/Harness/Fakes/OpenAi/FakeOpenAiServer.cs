@@ -1,13 +1,8 @@
 using System.Globalization;
-using System.Text;
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Fakes.Streaming;
 using WireMock;
-using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
 
@@ -64,16 +59,7 @@ public sealed class FakeOpenAiServer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Validate(options, flavor);
         var engine = new FakeOpenAiEngine(options, flavor, scenario ?? FakeOpenAiScenario.Healthy, busyFile, time ?? TimeProvider.System);
-        var server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = ["http://127.0.0.1:0"],
-            Logger = new WireMockNullLogger(),
-            DisableJsonBodyParsing = true,
-            MaxRequestLogCount = 100,
-        });
-        server
-            .Given(Request.Create().WithPath("/*").UsingAnyMethod())
-            .RespondWith(Response.Create().WithCallback(request => RespondAsync(engine, request)));
+        var server = FakeHttpHost.Start(request => RespondAsync(engine, request));
         return new FakeOpenAiServer(server, engine, flavor);
     }
 
@@ -106,19 +92,9 @@ public sealed class FakeOpenAiServer : IDisposable
             };
         }
 
-        return ToResponse(await engine.HandleAsync(request.Method, request.Path, request.Body).ConfigureAwait(false));
+        return FakeHttpHost.Json(await engine.HandleAsync(request.Method, request.Path, request.Body).ConfigureAwait(false));
     }
 
-    private static ResponseMessage ToResponse(FakeReply reply) => new()
-    {
-        StatusCode = reply.Status,
-        Headers = reply.Json is null
-            ? new Dictionary<string, WireMockList<string>>()
-            : new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
-        BodyData = reply.Json is null
-            ? null
-            : new BodyData { BodyAsString = reply.Json, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
-    };
 
     private static void Validate(FakeOptions options, string flavor)
     {
