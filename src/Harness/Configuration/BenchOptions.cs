@@ -24,6 +24,12 @@ public sealed class BenchOptions
 
     public GenerationOptions Generation { get; set; } = new();
 
+    /// <summary>Requests in flight at once against a server (<c>Load:Concurrency</c>).</summary>
+    public LoadOptions Load { get; set; } = new();
+
+    /// <summary>The sweep's axes and named points (<see cref="Sweeps.SweepPlan"/>); empty = one point, the settings themselves.</summary>
+    public SweepOptions Sweep { get; set; } = new();
+
     public ProtocolOptions Protocol { get; set; } = new();
 
     public MeterOptions Meter { get; set; } = new();

@@ -120,8 +120,10 @@ public static class ConfigLoader
             overrideKeys = [.. overrideKeys.Where(kv => kv.Key != modelList.Key), .. SplitList(modelList.Value)];
         }
 
+        // A list at a sweep axis's key (Generation:Temperature: [0, 0.7]) moves to Sweep:Temperature; the setting keeps its first value.
+        (var profileList, overrideKeys) = SweepAxes.Rewrite(profileKeys, overrideKeys);
         var merged = new ConfigurationBuilder()
-            .AddInMemoryCollection(profileKeys)
+            .AddInMemoryCollection(profileList)
             .AddInMemoryCollection(overrideKeys)
             .Build();
 

@@ -4,7 +4,7 @@ namespace SlmEnergyBench.Harness.Configuration;
 /// Checks every key before anything runs. Each problem is one message: the key, its value, where it
 /// was set, and what is allowed.
 /// </summary>
-public static class ConfigValidator
+public static partial class ConfigValidator
 {
     public static void ThrowIfInvalid(BenchOptions o, Func<string, string> sourceOf)
     {
@@ -80,6 +80,7 @@ public static class ConfigValidator
         if (BackendKinds.IsFake(o.Backend.Kind))
             ValidateFake(o.Fake, v, gpt4All: o.Backend.Kind == BackendKinds.FakeGpt4All);
         ValidateRuntimes(o, v);
+        ValidateSweep(o, v);
 
         return v.Problems;
     }

@@ -9,6 +9,12 @@ public sealed class EmbeddedOptions
     /// <summary>CPU threads for generation; 0 for the machine's logical core count.</summary>
     public int Threads { get; set; }
 
+    /// <summary>
+    /// Sequences decoded together in one batch (LLamaSharp's batched executor): the engine keeps this many requests in flight,
+    /// starting the next prompt as soon as one answer ends; 1 = one request at a time.
+    /// </summary>
+    public int BatchSize { get; set; } = 1;
+
     /// <summary>Context window in tokens.</summary>
     public int ContextTokens { get; set; } = 2048;
 

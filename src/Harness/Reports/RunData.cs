@@ -25,6 +25,12 @@ public sealed record RunData(
 {
     public string RunId => Manifest.RunId;
 
+    /// <summary>
+    /// The run's overlapping points (<c>points.jsonl</c>: window, steady state, attribution check), the last record of each point and
+    /// repetition; empty for a run whose requests never overlapped, and for runs made before sweeps existed.
+    /// </summary>
+    public IReadOnlyList<PointRecord> Points { get; init; } = [];
+
     /// <summary>Records of <c>cases.jsonl</c> replaced by a later record of the same case (a failed or cancelled case measured again on resume).</summary>
     public int Superseded { get; init; }
 

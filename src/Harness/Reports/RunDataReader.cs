@@ -42,8 +42,12 @@ public static class RunDataReader
         var all = ReadLines<CaseRecord>(Path.Combine(directory, CasesFile), warnings, Check, Incomplete);
         var cases = LatestOfEachCase(all);
         var samples = ReadLines<MeterSample>(Path.Combine(directory, SamplesFile), warnings, Check);
+        // Runs made before sweeps existed have no points file: none of their points overlapped.
+        var pointsPath = Path.Combine(directory, ResultsWriter.PointsFile);
+        var points = File.Exists(pointsPath) ? LatestOfEachPoint(ReadLines<PointRecord>(pointsPath, warnings, Check)) : [];
         return new RunData(directory, manifest, cases, samples, RunSummary.Of(manifest.RunId, cases), warnings)
         {
+            Points = points,
             SeedAnalysis = ReadSeedAnalysis(Path.Combine(directory, SeedAnalysisFile)),
             Superseded = all.Count - cases.Count,
         };
@@ -60,6 +64,18 @@ public static class RunDataReader
             last[Resume.CaseKey.Of(all[i])] = i;
         return [.. all.Where((c, i) => last[Resume.CaseKey.Of(c)] == i)];
     }
+
+    /// <summary>The last record of each point (unit, repetition), in file order: a resumed run measures a failed point again.</summary>
+    private static List<PointRecord> LatestOfEachPoint(List<PointRecord> all)
+    {
+        var last = new Dictionary<(string, int), int>();
+        for (var i = 0; i < all.Count; i++)
+            last[(all[i].Unit, all[i].Repetition)] = i;
+        return [.. all.Where((p, i) => last[(p.Unit, p.Repetition)] == i)];
+    }
+
+    private static string? Check(PointRecord p) =>
+        p.Unit is null ? "has no unit" : p.Point is null ? "has no point" : p.Outcome is null ? "has no outcome" : null;
 
     private static SeedStudy.SeedStudyComparison? ReadSeedAnalysis(string path)
     {

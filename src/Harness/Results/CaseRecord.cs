@@ -13,9 +13,16 @@ public sealed record CaseRecord
     /// <summary>The runtime that ran the case in a multi-runtime run (<see cref="Configuration.RuntimeOptions.Name"/>); null in a run of one runtime.</summary>
     public string? Runtime { get; init; }
 
-    /// <summary>The unit the case belongs to: <see cref="Model"/>, or <c>runtime / model</c> (<see cref="Runtimes.RunUnit.Label"/>).</summary>
+    /// <summary>
+    /// The sweep point the case was measured at (its settings and load: <see cref="Sweeps.SweepPoint"/>); null in records written
+    /// before sweeps existed, which were measured at the run's one setting, one request at a time.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Sweeps.SweepPoint? Point { get; init; }
+
+    /// <summary>The unit the case belongs to: <see cref="Model"/>, <c>runtime / model</c>, with its point's label when the run sweeps (<see cref="Runtimes.RunUnit.Label"/>).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public string Unit => new Runtimes.RunUnit(Runtime, Model).Label;
+    public string Unit => new Runtimes.RunUnit(Runtime, Model, Point).Label;
 
     public required int PromptOrdinal { get; init; }
 
@@ -67,6 +74,14 @@ public sealed record CaseRecord
 public sealed record CaseEnergy(EnergyProvenance Provenance, WindowEnergy Window)
 {
     public IdleMeasurement? Idle { get; init; }
+
+    /// <summary>
+    /// Set when the request overlapped others (a point with more than one request in flight): <see cref="Window"/> then spans the
+    /// request's own start and end, but its joules (gross and net) are this request's share of the point's window
+    /// (<see cref="Sweeps.EnergyAttribution"/> says by which rule), not the whole machine's energy over those seconds.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Sweeps.EnergyAttribution? Attribution { get; init; }
 
     public IReadOnlyDictionary<string, double>? NetJoules { get; init; }
 }

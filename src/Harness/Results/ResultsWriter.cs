@@ -15,6 +15,7 @@ public sealed class ResultsWriter : IDisposable
     private readonly Lock _gate = new();
     private readonly JsonLinesFile _cases;
     private readonly JsonLinesFile _samples;
+    private readonly JsonLinesFile _points;
     private readonly ResultsGuard _guard;
     private int _samplesWritten;
 
@@ -25,7 +26,11 @@ public sealed class ResultsWriter : IDisposable
         _guard = new ResultsGuard(directory);
         _cases = Open(Path.Combine(directory, "cases.jsonl"), open);
         _samples = Open(Path.Combine(directory, "samples.jsonl"), open);
+        _points = Open(Path.Combine(directory, PointsFile), open);
     }
+
+    /// <summary>The file of the run's overlapping points (<see cref="PointRecord"/>), one line each; empty when no point overlapped.</summary>
+    public const string PointsFile = "points.jsonl";
 
     public string Directory { get; }
 
@@ -72,7 +77,8 @@ public sealed class ResultsWriter : IDisposable
         ArgumentNullException.ThrowIfNull(directory);
         try
         {
-            var torn = CutTornLine(Path.Combine(directory, "cases.jsonl")) + CutTornLine(Path.Combine(directory, "samples.jsonl"));
+            var torn = CutTornLine(Path.Combine(directory, "cases.jsonl")) + CutTornLine(Path.Combine(directory, "samples.jsonl"))
+                       + (File.Exists(Path.Combine(directory, PointsFile)) ? CutTornLine(Path.Combine(directory, PointsFile)) : 0);
             return (new ResultsWriter(directory, Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)), JsonLinesFile.OpenAppend), torn);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -150,6 +156,17 @@ public sealed class ResultsWriter : IDisposable
         }
     }
 
+    /// <summary>Appends one overlapping point's record and flushes it; <see cref="ResultsWriteException"/> when it cannot.</summary>
+    public void AppendPoint(PointRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_gate)
+        {
+            _guard.Append(_points, _cases, $"The record of point '{record.Unit}', run {record.Repetition}",
+                () => _points.Append([JsonSerializer.Serialize(record, ResultsJson.Line)]));
+        }
+    }
+
     /// <summary>Appends the meter samples not written yet; after a failed append, nothing (the failure was reported).</summary>
     public void AppendSamples(IReadOnlyList<MeterSample> all)
     {
@@ -169,6 +186,7 @@ public sealed class ResultsWriter : IDisposable
         {
             _cases.Dispose();
             _samples.Dispose();
+            _points.Dispose();
         }
     }
 
