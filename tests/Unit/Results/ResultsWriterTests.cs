@@ -81,7 +81,7 @@ public sealed class ResultsWriterTests : IDisposable
         writer.WriteManifest(manifest);
         writer.WriteManifest(manifest with { Status = "completed", CasesPassed = 24 });
 
-        Directory.GetFiles(writer.Directory).Select(Path.GetFileName).Should().BeEquivalentTo("run.json", "cases.jsonl", "samples.jsonl");
+        Directory.GetFiles(writer.Directory).Select(Path.GetFileName).Should().BeEquivalentTo("run.json", "cases.jsonl", "samples.jsonl", "points.jsonl");
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(writer.Directory, "run.json")));
         doc.RootElement.GetProperty("status").GetString().Should().Be("completed");
         doc.RootElement.GetProperty("casesPassed").GetInt32().Should().Be(24);
