@@ -1,5 +1,6 @@
 using SlmEnergyBench.Harness.Fakes.Streaming;
 using SlmEnergyBench.Harness.Reports;
+using SlmEnergyBench.Harness.Results;
 using SlmEnergyBench.Harness.Suite;
 using SlmEnergyBench.Harness.Summaries;
 using SlmEnergyBench.Harness.Synthetic;
@@ -35,15 +36,34 @@ public sealed class EnergyCases(EnergySession fixture)
                 output.WriteLine(machine);
         }
 
-        var record = await session.RunCaseAsync(model, prompt - 1, run, TestContext.Current.CancellationToken);
+        // Prompt 0 is a whole point whose requests overlap (N in flight): one row, one record per request plus the point's.
+        IReadOnlyList<CaseRecord> records;
+        if (prompt == 0)
+        {
+            var point = await session.RunPointAsync(model, run, TestContext.Current.CancellationToken);
+            records = point.Cases;
+            if (point.Point is { } measured)
+            {
+                output.WriteLine(PointLine.Format(measured));
+                DiagnosticProgress.Say(PointLine.Format(measured));
+            }
+        }
+        else
+        {
+            records = [await session.RunCaseAsync(model, prompt - 1, run, TestContext.Current.CancellationToken)];
+        }
 
-        output.WriteLine((record.Segment < session.Segment ? $"kept from segment {record.Segment}: " : "") + CaseLine.Format(record));
-        Assert.True(record.Problems.Count == 0,
-            $"Invalid measurement of {model}, prompt {prompt}: " + string.Join(" | ", record.Problems));
-        record.Completion!.CompletionTokens.Should().BePositive();
-        record.Energy!.Window.Coverage.Should().BeGreaterThanOrEqualTo(session.Config.Options.Meter.MinCoverage);
-        if (session.CheckAgainstBaseline(record) is { } problem)
-            Assert.Fail($"{model}, prompt {prompt}: {problem}");
+        foreach (var record in records)
+            output.WriteLine((record.Segment < session.Segment ? $"kept from segment {record.Segment}: " : "") + CaseLine.Format(record));
+        foreach (var record in records)
+        {
+            Assert.True(record.Problems.Count == 0,
+                $"Invalid measurement of {model}, prompt {record.PromptOrdinal + 1}: " + string.Join(" | ", record.Problems));
+            record.Completion!.CompletionTokens.Should().BePositive();
+            record.Energy!.Window.Coverage.Should().BeGreaterThanOrEqualTo(session.Config.Options.Meter.MinCoverage);
+            if (session.CheckAgainstBaseline(record) is { } problem)
+                Assert.Fail($"{model}, prompt {record.PromptOrdinal + 1}: {problem}");
+        }
     }
 
     public static IEnumerable<TheoryDataRow<string>> ModelsToCheck => EnergyCaseSource.Models();

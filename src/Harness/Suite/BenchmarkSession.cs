@@ -17,7 +17,7 @@ namespace SlmEnergyBench.Harness.Suite;
 /// results writer. Cases run one at a time; each model is warmed up before its first measured case;
 /// every case, valid or not, is recorded before it is judged.
 /// </summary>
-public sealed class BenchmarkSession : IAsyncDisposable
+public sealed partial class BenchmarkSession : IAsyncDisposable
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly Dictionary<string, Task> _warmups = new(StringComparer.Ordinal);
@@ -302,8 +302,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
     /// <summary>As <see cref="RunCaseAsync(string, int, CancellationToken)"/>, for repetition <paramref name="repetition"/> (1-based) of the case.</summary>
     public async Task<CaseRecord> RunCaseAsync(string model, int ordinal, int repetition, CancellationToken cancellationToken)
     {
-        if (SkipReason is not null || FatalError is not null || _backends.Count == 0 || _meter is null || Prompts is null || Results is null)
-            throw new InvalidOperationException(SkipReason ?? FatalError ?? "the session is not open");
+        ThrowIfNotOpen();
         if (ordinal < 0 || ordinal >= Prompts.Prompts.Count)
         {
             throw new ArgumentOutOfRangeException(nameof(ordinal), ordinal,
@@ -315,10 +314,8 @@ public sealed class BenchmarkSession : IAsyncDisposable
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_finished)
-                throw new InvalidOperationException($"the run's files in {Results.Directory} are already finished: a case after the report cannot be recorded. Run the tests again.");
-            Results.ThrowIfBroken();
-            var prompt = Prompts.Prompts[ordinal];
+            ThrowIfFinished();
+            var prompt = Prompts!.Prompts[ordinal];
             _watch?.WarnAtStart(Observer);
             if (_state!.KeptRecord(new CaseKey(model, ordinal, repetition)) is { } kept)
             {
@@ -347,31 +344,53 @@ public sealed class BenchmarkSession : IAsyncDisposable
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Prompts), nameof(Results), nameof(_meter))]
+    private void ThrowIfNotOpen()
+    {
+        if (SkipReason is not null || FatalError is not null || _backends.Count == 0 || _meter is null || Prompts is null || Results is null)
+            throw new InvalidOperationException(SkipReason ?? FatalError ?? "the session is not open");
+    }
+
+    private void ThrowIfFinished()
+    {
+        if (_finished)
+            throw new InvalidOperationException($"the run's files in {Results!.Directory} are already finished: a case after the report cannot be recorded. Run the tests again.");
+        Results!.ThrowIfBroken();
+    }
+
     private async Task<CaseRecord> RunAsync(string model, Prompt prompt, int repetition, CancellationToken cancellationToken)
     {
         var unmeasured = Unmeasured(model, prompt) with { Repetition = repetition };
-        if (RunUnits.Find(Config.Options, model) is null)
+        if (await PrepareUnitAsync(model, cancellationToken).ConfigureAwait(false) is { } problem)
+            return unmeasured with { Problems = [problem] };
+        return await MeasureAsync(unmeasured, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Before a unit's measured request or point: why it cannot run (not a unit of this profile, its runtime lacks its model, its
+    /// warm-up failed), else null after the warm-up (the unit's first time) and the idle pause.
+    /// </summary>
+    private async Task<string?> PrepareUnitAsync(string label, CancellationToken cancellationToken)
+    {
+        if (RunUnits.Find(Config.Options, label) is null)
         {
-            return unmeasured with
-            {
-                Problems = [$"'{model}' is not a {(Config.Options.Runtimes.Count == 0 ? "model" : "runtime / model")} of profile '{Config.Options.Profile}' ({Config.ProfileChosenBy}), which runs {string.Join(", ", RunUnits.Of(Config.Options))}: " +
-                            "the cases were discovered under another choice (profile auto decides again at run time). Run the tests again to list the right cases."],
-            };
+            return $"'{label}' is not a {(Config.Options.Runtimes.Count == 0 ? "model" : "runtime / model")} of profile '{Config.Options.Profile}' ({Config.ProfileChosenBy}), which runs {string.Join(", ", RunUnits.Of(Config.Options))}: " +
+                   "the cases were discovered under another choice (profile auto decides again at run time). Run the tests again to list the right cases.";
         }
 
-        if (_modelProblems.TryGetValue(model, out var modelProblem))
-            return unmeasured with { Problems = [modelProblem] };
+        if (_modelProblems.TryGetValue(UnitOf(label).WithoutPoint.Label, out var modelProblem))
+            return modelProblem;
         try
         {
-            await WarmUpAsync(model, cancellationToken).ConfigureAwait(false);
+            await WarmUpAsync(label, cancellationToken).ConfigureAwait(false);
         }
         catch (BackendException e)
         {
-            return unmeasured with { Problems = [e.Message] };
+            return e.Message;
         }
 
         await Clock.DelayAsync(PauseS, cancellationToken).ConfigureAwait(false);
-        return await MeasureAsync(unmeasured, cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     private void Record(CaseRecord record)
@@ -409,12 +428,12 @@ public sealed class BenchmarkSession : IAsyncDisposable
         try
         {
             var (backend, served) = BackendOf(record.Unit);
-            completion = await backend.CompleteAsync(new CompletionRequest(served, record.PromptText, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false);
+            completion = await backend.CompleteAsync(Request(record.Unit, served, record.PromptText), cancellationToken).ConfigureAwait(false);
             _state!.BackendAnswered();
         }
         catch (BackendException e)
         {
-            _state!.BackendFailed(new CaseKey(record.Model, record.PromptOrdinal, record.Repetition).ToString(), e.Message);
+            _state!.BackendFailed(CaseKey.Of(record).ToString(), e.Message);
             return record with { Problems = [e.Message] };
         }
 
@@ -468,7 +487,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             var summary = ModelSummaries.Of(model, cases);
             _summaries[model] = summary;
             SummaryWriter.Write(Results.Directory, new RunSummary(Results.RunId,
-                [.. Config.Options.Models.Where(_summaries.ContainsKey).Select(m => _summaries[m])]));
+                [.. RunUnits.Of(Config.Options).Select(u => u.Label).Where(_summaries.ContainsKey).Select(u => _summaries[u])]));
 
             var (baseline, missing) = BaselineFor(model);
             var (energy, latency) = BaselineComparison.Compare(baseline, missing, cases, Config.Options.Regression, Config.Options.Profile, _meter!.Provenance);
@@ -490,7 +509,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
 
     /// <summary>The case against its own prompt's baseline point, with the wide <c>Regression:CaseTolerance</c>; null when fine or without a baseline.</summary>
     public string? CheckAgainstBaseline(CaseRecord record) =>
-        BaselineComparison.CheckCase(BaselineFor(record.Model).Baseline, record, Config.Options.Regression, Config.Options.Meter.IntervalMs / 1000.0);
+        BaselineComparison.CheckCase(BaselineFor(record.Unit).Baseline, record, Config.Options.Regression, Config.Options.Meter.IntervalMs / 1000.0);
 
     private string BaselinePath(string model) => BaselineStore.PathFor(Config.Resolve(Config.Options.Regression.BaselinesDirectory),
         BaselineStore.MachineKey(_manifest!.Machine), Config.Options.Profile, model);
@@ -517,11 +536,30 @@ public sealed class BenchmarkSession : IAsyncDisposable
         return _baselines[model] = (baseline, missing);
     }
 
+    /// <summary>The unit labelled <paramref name="label"/>; a unit of that model name alone when the configuration has none (its cases then fail saying so).</summary>
+    private RunUnit UnitOf(string label) => RunUnits.Find(Config.Options, label) ?? new RunUnit(null, label);
+
+    /// <summary>
+    /// The request for <paramref name="prompt"/> at the point of unit <paramref name="label"/>: the point's temperature and max tokens (and,
+    /// in process, batch size and threads), the profile's top-p and seed; the model by the name its runtime serves it as.
+    /// </summary>
+    private CompletionRequest Request(string label, string served, string prompt)
+    {
+        var g = Config.Options.Generation;
+        var point = UnitOf(label).Point ?? Sweeps.SweepPlan.Of(Config.Options)[0];
+        return new CompletionRequest(served, prompt, point.MaxTokens, point.Temperature, g.TopP, g.Seed)
+        {
+            BatchSize = point.BatchSize,
+            Threads = point.Threads,
+        };
+    }
+
     private CaseRecord Unmeasured(string label, Prompt prompt) => new()
     {
         RunId = Results!.RunId,
-        Model = RunUnits.Find(Config.Options, label)?.Model ?? label,
-        Runtime = RunUnits.Find(Config.Options, label)?.Runtime,
+        Model = UnitOf(label).Model,
+        Runtime = UnitOf(label).Runtime,
+        Point = UnitOf(label).Point,
         PromptOrdinal = prompt.Ordinal,
         PromptDatasetIndex = prompt.DatasetIndex,
         PromptText = prompt.Text,
@@ -554,7 +592,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
             try
             {
                 var (backend, served) = BackendOf(model);
-                _watch?.AddEngine(await backend.CompleteAsync(new CompletionRequest(served, p.WarmupPrompt, g.MaxTokens, g.Temperature, g.TopP, g.Seed), cancellationToken).ConfigureAwait(false));
+                _watch?.AddEngine(await backend.CompleteAsync(Request(model, served, p.WarmupPrompt), cancellationToken).ConfigureAwait(false));
                 _state!.BackendAnswered();
             }
             catch (BackendException e)
@@ -598,7 +636,7 @@ public sealed class BenchmarkSession : IAsyncDisposable
     private static async Task<Dictionary<string, string>> CheckModelsAsync(IReadOnlyList<RuntimeBackend> backends, BenchOptions options, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var unit in RunUnits.Of(options))
+        foreach (var unit in RunUnits.Models(options))
         {
             var (backend, served) = BackendOf(backends, options, unit);
             var check = await backend.CheckAsync([served], cancellationToken).ConfigureAwait(false);

@@ -47,7 +47,9 @@ public static class CaseLine
             s.Append(CultureInfo.InvariantCulture, $" | {e.Provenance.Meter}, {method}, {e.Window.SampleCount} samples, {e.Window.Coverage * 100:0.0}% covered");
             if (e.Window.EdgeJoules.TryGetValue(Domains.Total, out var edgeJ) && e.Window.ProRataJoules.TryGetValue(Domains.Total, out var proRata))
                 s.Append(CultureInfo.InvariantCulture, $" | edges {e.Window.EdgeRule}: {mark}{edgeJ:0.000} J of the total from edge samples (pro rata {mark}{proRata:0.000} J)");
-            if (e.Window.Approximation is { } approximation)
+            if (e.Attribution is { } a)
+                s.Append(CultureInfo.InvariantCulture, $" | attributed {a.Share * 100:0.0}% of the point's {mark}{a.PointJoules.GetValueOrDefault(Domains.Total):0.000} J window (by active time)");
+            else if (e.Window.Approximation is { } approximation)
                 s.Append(" | approximated: ").Append(approximation);
             if (Phases.PhaseText.Brief(r.Phases, mark) is { Length: > 0 } phases)
                 s.Append(" | ").Append(phases);

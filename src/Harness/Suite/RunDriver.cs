@@ -54,10 +54,13 @@ public sealed class RunDriver
             foreach (var planned in plan.Where(c => c.Unit == model))
             {
                 CaseStarting?.Invoke(planned);
-                CaseRecord record;
+                IReadOnlyList<CaseRecord> records;
                 try
                 {
-                    record = await _session.RunCaseAsync(model, planned.Prompt - 1, planned.Run, cancellationToken).ConfigureAwait(false);
+                    // A point whose requests overlap is one row: all its prompts with N in flight.
+                    records = planned.WholePoint
+                        ? (await _session.RunPointAsync(model, planned.Run, cancellationToken).ConfigureAwait(false)).Cases
+                        : [await _session.RunCaseAsync(model, planned.Prompt - 1, planned.Run, cancellationToken).ConfigureAwait(false)];
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -65,16 +68,19 @@ public sealed class RunDriver
                     break;
                 }
 
-                if (record.Outcome == "passed")
+                foreach (var record in records)
                 {
-                    passed++;
-                    modelPassed++;
-                    if (_session.CheckAgainstBaseline(record) is { } problem)
-                        baselineProblems.Add($"{model}, prompt {planned.Prompt}" + (planned.Repetitions > 1 ? $", run {planned.Run}" : "") + $": {problem}");
-                }
-                else
-                {
-                    failed++;
+                    if (record.Outcome == "passed")
+                    {
+                        passed++;
+                        modelPassed++;
+                        if (_session.CheckAgainstBaseline(record) is { } problem)
+                            baselineProblems.Add($"{model}, prompt {record.PromptOrdinal + 1}" + (planned.Repetitions > 1 ? $", run {planned.Run}" : "") + $": {problem}");
+                    }
+                    else
+                    {
+                        failed++;
+                    }
                 }
             }
 
@@ -97,7 +103,7 @@ public sealed class RunDriver
         await _session.FinishAsync(CancellationToken.None).ConfigureAwait(false);
         var directory = _session.Results!.Directory;
         var (files, error) = MakeReport(directory);
-        return new RunResult(_session.Results.RunId, directory, plan.Count, passed, failed, cancelled, reports, withoutPass, baselineProblems, files, error);
+        return new RunResult(_session.Results.RunId, directory, CasePlan.Count(options), passed, failed, cancelled, reports, withoutPass, baselineProblems, files, error);
     }
 
     /// <summary>The report of the run folder; none when no case was recorded; the reason when it could not be made.</summary>
