@@ -17,7 +17,7 @@ public sealed partial class BenchmarkSession
     public async Task<PointRun> RunPointAsync(string unit, int repetition, CancellationToken cancellationToken)
     {
         ThrowIfNotOpen();
-        var point = UnitOf(unit).Point;
+        var point = _routing.UnitOf(unit).Point;
         if (point is not { Overlaps: true } && RunUnits.Find(Config.Options, unit) is not null)
             throw new InvalidOperationException($"'{unit}' runs one request at a time: run its cases one by one (RunCaseAsync).");
         _cancelled |= cancellationToken.IsCancellationRequested;
@@ -35,7 +35,7 @@ public sealed partial class BenchmarkSession
                 return new PointRun([.. kept.Select(k => k!)], null);
             }
 
-            var unmeasured = prompts.Select(p => Unmeasured(unit, p) with { Repetition = repetition }).ToList();
+            var unmeasured = prompts.Select(p => _routing.Unmeasured(Results.RunId, unit, p) with { Repetition = repetition }).ToList();
             IReadOnlyList<CaseRecord> cases;
             PointRecord? record = null;
             try
@@ -46,15 +46,15 @@ public sealed partial class BenchmarkSession
                 }
                 else
                 {
-                    var (backend, served) = BackendOf(unit);
+                    var (backend, served) = _routing.BackendOf(unit);
                     (cases, record) = await new PointMeasurer(_meter!, Config.Options.Meter).MeasureAsync(unmeasured, point!,
                         async (r, ct) =>
                         {
-                            var completion = await backend.CompleteAsync(Request(unit, served, r.PromptText), ct).ConfigureAwait(false);
+                            var completion = await backend.CompleteAsync(_routing.Request(unit, served, r.PromptText), ct).ConfigureAwait(false);
                             _state!.BackendAnswered();
                             return completion;
                         },
-                        _idleByModel.GetValueOrDefault(unit), (r, error) => _state!.BackendFailed(CaseKey.Of(r).ToString(), error), cancellationToken).ConfigureAwait(false);
+                        _warmups!.IdleOf(unit), (r, error) => _state!.BackendFailed(CaseKey.Of(r).ToString(), error), cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

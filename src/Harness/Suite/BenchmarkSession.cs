@@ -20,11 +20,12 @@ namespace SlmEnergyBench.Harness.Suite;
 public sealed partial class BenchmarkSession : IAsyncDisposable
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private readonly Dictionary<string, Task> _warmups = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string> _modelProblems;
-    private readonly Dictionary<string, IdleMeasurement> _idleByModel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModelSummary> _summaries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Baseline? Baseline, string? Missing)> _baselines = new(StringComparer.Ordinal);
+    private readonly UnitRouting _routing;
+    private readonly UnitBaselines? _baselines;
+    private readonly UnitWarmups? _warmups;
+    private readonly CaseMeasurer? _measurer;
     private readonly IReadOnlyList<RuntimeBackend> _backends;
     private readonly IPowerMeter? _meter;
     private readonly IReadOnlyList<IDisposable> _owned;
@@ -58,6 +59,14 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
         _state = state;
         _lock = runLock;
         _segmentStartS = clock.Now;
+        _routing = new UnitRouting(config.Options, _backends);
+        if (manifest is not null)
+            _baselines = new UnitBaselines(config, manifest.Machine);
+        if (meter is not null && state is not null)
+        {
+            _warmups = new UnitWarmups(_routing, meter, clock, config.Options, state, watch, Warn, PauseS);
+            _measurer = new CaseMeasurer(_routing, meter, clock, config.Options, state, watch, PauseS);
+        }
     }
 
     public LoadedConfiguration Config { get; }
@@ -82,171 +91,6 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
 
     /// <summary>Hears every finished case and every warning as the run goes (progress lines, a live display); null hears nothing.</summary>
     public IRunObserver? Observer { get; set; }
-
-    /// <summary>Opens a session with the real parts the configuration names (fakes included for profile <c>fake</c>).</summary>
-    public static async Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, CancellationToken cancellationToken)
-    {
-        var clock = new SessionClock();
-        var parts = SessionParts.Create(config, clock);
-        return await OpenAsync(config, clock, parts.Backends, parts.CreateMeter, parts.Owned, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>As the overload with runtimes, for a run of one runtime whose backend is <paramref name="backend"/> (tests).</summary>
-    internal static Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, SessionClock clock, ICompletionBackend backend,
-        Func<string?, CancellationToken, Task<MeterChoice>> createMeter, IReadOnlyList<IDisposable> owned, CancellationToken cancellationToken,
-        Func<string, Stream>? openResultsFile = null) =>
-        OpenAsync(config, clock, [new RuntimeBackend(null, backend, SingleLabel(config.Options, backend), BackendKinds.IsFake(config.Options.Backend.Kind))],
-            createMeter, owned, cancellationToken, openResultsFile);
-
-    /// <summary>
-    /// Opens a session with given parts (tests pass a scripted meter). <paramref name="createMeter"/> receives the run folder;
-    /// <paramref name="openResultsFile"/> opens the run's appended files (tests pass a disk that fills up).
-    /// </summary>
-    internal static async Task<BenchmarkSession> OpenAsync(LoadedConfiguration config, SessionClock clock, IReadOnlyList<RuntimeBackend> backends,
-        Func<string?, CancellationToken, Task<MeterChoice>> createMeter, IReadOnlyList<IDisposable> owned, CancellationToken cancellationToken,
-        Func<string, Stream>? openResultsFile = null)
-    {
-        var o = config.Options;
-        var skip = await CheckPartsAsync(config, backends, createMeter, cancellationToken).ConfigureAwait(false);
-        if (skip is not null)
-            return Unopened(config, clock, skip, null, owned);
-        if (Environment.IsPrivilegedProcess && o.Meter.Kind is MeterKinds.Powermetrics or MeterKinds.Auto && !backends.Any(b => b.Simulated)
-            && OperatingSystem.IsMacOS())
-            return Unopened(config, clock, null, RootRefusal, owned);
-
-        var units = RunUnits.Of(o);
-        var modelProblems = await CheckModelsAsync(backends, o, cancellationToken).ConfigureAwait(false);
-        if (modelProblems.Count == units.Count)
-        {
-            // Nothing to run here at all: skip with what to install or configure (one missing model among others fails its own cases).
-            return Unopened(config, clock, $"Profile '{o.Profile}' ({config.ProfileChosenBy}) has none of its models here: " +
-                string.Join(" ", modelProblems.Values.Distinct(StringComparer.Ordinal)), null, owned);
-        }
-
-        var runtimeSettings = await RuntimeSettings.ReadAsync(backends, o, modelProblems, cancellationToken).ConfigureAwait(false);
-        PromptSet prompts;
-        try
-        {
-            prompts = await new AlpacaLoader(o.Prompts, config.RepositoryRoot).LoadAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (PromptLoadException e)
-        {
-            return Unopened(config, clock, null, e.Message, owned);
-        }
-
-        // One run per machine: a second run at once would measure the first one's work (and it would measure ours).
-        var lockPath = string.IsNullOrWhiteSpace(o.Results.MachineLock) ? RunLock.DefaultPath : config.Resolve(o.Results.MachineLock);
-        PriorRun? prior = null;
-        if (o.Results.Resume is { } resume)
-        {
-            try
-            {
-                prior = PriorRun.Find(config.Resolve(o.Results.Directory), resume, lockPath);
-            }
-            catch (ResumeException e)
-            {
-                return Unopened(config, clock, null, e.Message, owned);
-            }
-
-            var differences = ResumeCheck.Differences(prior.Manifest, o, prompts.Sha256, BackendLabel(backends), MachineInfo.Collect());
-            if (differences.Count > 0)
-            {
-                return Unopened(config, clock, null, $"Run {prior.Manifest.RunId} cannot be resumed here: {string.Join("; ", differences)}. " +
-                                                     "A resumed run must measure what it started measuring: resume with the run's configuration, prompts, backend and machine, " +
-                                                     "or start a new run (without ENERGYBENCH_RESUME / --resume).", owned);
-            }
-
-            clock.ContinueRun(prior.Manifest.StartedUtc);
-        }
-
-        var runLock = RunLock.TryTake(lockPath, prior?.Manifest.RunId ?? $"a new run of profile '{o.Profile}'", out var refusal);
-        if (runLock is null)
-            return Unopened(config, clock, null, refusal, owned);
-
-        // The machine before anything of ours starts: power source, governors, the busiest other processes.
-        var watch = await HarnessWatch.BeginAsync(Machine.MachineSources.Default, cancellationToken).ConfigureAwait(false);
-        ResultsWriter results;
-        try
-        {
-            results = prior is null
-                ? ResultsWriter.Create(config.Resolve(o.Results.Directory), o.Profile, clock.OriginUtc, openResultsFile)
-                : ResultsWriter.Resume(prior.Directory).Writer;
-        }
-        catch (ResultsWriteException e)
-        {
-            runLock.Dispose();
-            return Unopened(config, clock, null, e.Message, owned);
-        }
-
-        runLock.Name(results.RunId);
-        IPowerMeter? meter = null;
-        try
-        {
-            var choice = await createMeter(results.Directory, cancellationToken).ConfigureAwait(false);
-            meter = choice.Meter;
-            await watch.BeforeMeterAsync(o, choice, clock, cancellationToken).ConfigureAwait(false);
-            string? fatal = null;
-            try
-            {
-                await meter.StartAsync(cancellationToken).ConfigureAwait(false);
-                await watch.MeterStartedAsync(meter, clock, cancellationToken).ConfigureAwait(false);
-            }
-            catch (MeterException e)
-            {
-                fatal = e.Message;
-            }
-
-            // After the start: a meter knows its zones, devices and counters only once it has read them.
-            var segmentNumber = (prior?.Manifest.Segments.Count is > 0 and var n ? n : prior is null ? 0 : 1) + 1;
-            var manifest = (prior?.Manifest ?? new RunManifest
-            {
-                RunId = results.RunId,
-                Profile = o.Profile,
-                ProfileChosenBy = config.ProfileChosenBy,
-                Overrides = config.Overrides,
-                Configuration = o,
-                Machine = MachineInfo.Collect(),
-                Backend = new BackendInfo(BackendLabel(backends), Location(backends), o.Backend.Endpoint, "available"),
-                Meter = meter.Provenance with { EdgeRule = RunEdgeRule(o) },
-                MeterChosenBy = choice.Why,
-                ModelFiles = backends.Select(b => b.Backend).OfType<LlamaSharpBackend>().FirstOrDefault()?.ModelFiles,
-                Prompts = new PromptSource(prompts.Source, prompts.Sha256, prompts.DatasetItems, o.Prompts.Selection, prompts.Prompts.Count),
-                StartedUtc = clock.OriginUtc,
-                Status = "running",
-            }) with
-            {
-                // A resumed run keeps its first start, configuration and prompts; this segment's meter, backend and overrides are its own.
-                Overrides = config.Overrides,
-                Backend = new BackendInfo(BackendLabel(backends), Location(backends), o.Backend.Endpoint, "available"),
-                Meter = meter.Provenance with { EdgeRule = RunEdgeRule(o) },
-                MeterChosenBy = choice.Why,
-                MachineState = watch.MachineState,
-                MeterOverhead = watch.MeterOverhead,
-                Runtimes = o.Runtimes.Count == 0 ? null : [.. backends.Select(b => RuntimeInfo(o, b, runtimeSettings))],
-            };
-            var segment = new RunSegment(segmentNumber, clock.TimeProvider.GetUtcNow(), clock.Now, Environment.ProcessId, "running")
-            {
-                Meter = $"{meter.Provenance.Meter}, {EnergyMethodText.Word(meter.Provenance.Method)}, domains {string.Join("+", meter.Provenance.Domains)}",
-            };
-            var state = new RunState(manifest, prior, segment);
-            var header = Describe(config, backends, choice, prompts, results) +
-                         (prior is null ? "" : $"; RESUMED as segment {segmentNumber}: {prior.Kept.Count} of {CasePlan.Count(o)} cases kept from earlier segments, the others measured now");
-            var session = new BenchmarkSession(config, clock, header, null, fatal, backends, meter, prompts, results, manifest, owned, modelProblems, state, runLock, watch);
-            foreach (var warning in prior?.Warnings ?? [])
-                state.Warn(warning);
-            session.WriteState(fatal is null ? "running" : "failed: " + fatal, ended: fatal is not null);
-            return session;
-        }
-        catch
-        {
-            // Anything else (cancellation included): leave no meter process running, no writer open and no lock held.
-            if (meter is not null)
-                await meter.DisposeAsync().ConfigureAwait(false);
-            results.Dispose();
-            runLock.Dispose();
-            throw;
-        }
-    }
 
     /// <summary>This run's segment: 1, or the number of this resumption plus 1.</summary>
     public int Segment => _state?.Segment ?? 1;
@@ -275,21 +119,6 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
     /// outside the window really is idle (what <see cref="EdgeAttribution"/> charges it at).
     /// </summary>
     internal double PauseS => Math.Max(Config.Options.Protocol.PauseMs, 2.0 * Config.Options.Meter.IntervalMs) / 1000.0;
-
-    /// <summary>The run's rule at window edges, for run.json: idle-attributed once a model's idle power is measured, else pro rata.</summary>
-    private static string RunEdgeRule(BenchOptions o) => o.Protocol.IdleSeconds > 0
-        ? EdgeRules.Describe(EdgeRules.IdleAttributed) + $" Idle is measured for {o.Protocol.IdleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s (Protocol:IdleSeconds) before each model's cases; a model whose idle could not be measured gets pro rata, and each case record says which rule it got."
-        : EdgeRules.Describe(EdgeRules.ProRata) + " Protocol:IdleSeconds = 0 measures no idle power.";
-
-    /// <summary>Why the suite refuses to run as root with a real backend (see README, "Never run the suite as root").</summary>
-    public const string RootRefusal =
-        "The suite is running as root. Only powermetrics needs root: run the suite as your own user and let sudo start " +
-        "powermetrics alone (README: \"Let powermetrics run without a password\"). As root, every test, package and configured " +
-        "command would run with full privileges, and results/, bin/, obj/ and .cache/ would become root-owned.";
-
-    private static BenchmarkSession Unopened(LoadedConfiguration config, SessionClock clock, string? skip, string? fatal, IReadOnlyList<IDisposable> owned) =>
-        new(config, clock, $"SlmEnergyBench: profile '{config.Options.Profile}' ({config.ProfileChosenBy}) cannot run.", skip, fatal,
-            null, null, null, null, null, owned);
 
     /// <summary>
     /// Runs one measured case of unit <c>model</c> (a model, or <c>runtime / model</c> in a multi-runtime run:
@@ -331,7 +160,7 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 _cancelled = true;
-                Record(Unmeasured(model, prompt) with { Repetition = repetition, Outcome = "cancelled", Problems = ["the test run was cancelled during this case"] });
+                Record(_routing.Unmeasured(Results!.RunId, model, prompt) with { Repetition = repetition, Outcome = "cancelled", Problems = ["the test run was cancelled during this case"] });
                 throw;
             }
 
@@ -360,10 +189,10 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
 
     private async Task<CaseRecord> RunAsync(string model, Prompt prompt, int repetition, CancellationToken cancellationToken)
     {
-        var unmeasured = Unmeasured(model, prompt) with { Repetition = repetition };
+        var unmeasured = _routing.Unmeasured(Results!.RunId, model, prompt) with { Repetition = repetition };
         if (await PrepareUnitAsync(model, cancellationToken).ConfigureAwait(false) is { } problem)
             return unmeasured with { Problems = [problem] };
-        return await MeasureAsync(unmeasured, cancellationToken).ConfigureAwait(false);
+        return await _measurer!.MeasureAsync(unmeasured, _warmups!.IdleOf(model), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -378,11 +207,11 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
                    "the cases were discovered under another choice (profile auto decides again at run time). Run the tests again to list the right cases.";
         }
 
-        if (_modelProblems.TryGetValue(UnitOf(label).WithoutPoint.Label, out var modelProblem))
+        if (_modelProblems.TryGetValue(_routing.UnitOf(label).WithoutPoint.Label, out var modelProblem))
             return modelProblem;
         try
         {
-            await WarmUpAsync(label, cancellationToken).ConfigureAwait(false);
+            await _warmups!.WarmUpAsync(label, cancellationToken).ConfigureAwait(false);
         }
         catch (BackendException e)
         {
@@ -420,56 +249,6 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
         Observer.CaseFinished(new CaseProgress(record, kept, done, total, _state.Failed, elapsed, eta));
     }
 
-    private async Task<CaseRecord> MeasureAsync(CaseRecord record, CancellationToken cancellationToken)
-    {
-        var g = Config.Options.Generation;
-        CompletionResult completion;
-        var cpu = _watch?.BeginWindow();
-        try
-        {
-            var (backend, served) = BackendOf(record.Unit);
-            completion = await backend.CompleteAsync(Request(record.Unit, served, record.PromptText), cancellationToken).ConfigureAwait(false);
-            _state!.BackendAnswered();
-        }
-        catch (BackendException e)
-        {
-            _state!.BackendFailed(CaseKey.Of(record).ToString(), e.Message);
-            return record with { Problems = [e.Message] };
-        }
-
-        record = record with
-        {
-            Harness = _watch?.EndWindow(cpu, completion),
-            Completion = completion,
-            TokensPerSecond = completion.CompletionTokens / completion.WallSeconds,
-            WordsPerSecond = completion.WordCount / completion.WallSeconds,
-        };
-
-        WindowEnergy window;
-        try
-        {
-            window = await _meter!.MeasureAsync(completion.StartS, completion.EndS, cancellationToken).ConfigureAwait(false);
-        }
-        catch (MeterException e)
-        {
-            return record with { Problems = [e.Message] };
-        }
-
-        // Edge samples are split by this model's idle power when it was measured (EdgeAttribution), else pro rata.
-        var idle = _idleByModel.GetValueOrDefault(record.Unit);
-        if (idle is not null)
-            window = EdgeAttribution.Apply(window, idle.PowerW);
-        var problems = CaseValidator.Check(completion, window, Config.Options.Meter);
-        record = record with
-        {
-            Energy = new CaseEnergy(_meter.Provenance with { EdgeRule = EdgeRules.Describe(window.EdgeRule) }, window) { Idle = idle, NetJoules = idle?.Net(window) },
-            Problems = problems,
-            Outcome = problems.Count == 0 ? "passed" : "failed",
-        };
-        var phases = new Phases.PhaseMeter(_meter, Clock, Config.Options, PauseS);
-        return record with { Phases = await phases.MeasureAsync(BackendOf(record.Unit).Backend, record, window, idle, cancellationToken).ConfigureAwait(false) };
-    }
-
     /// <summary>
     /// After a model's cases: its summary (into <c>summary.json</c>), its per-prompt energy and latency against this
     /// machine and profile's baseline, and, with <c>ENERGYBENCH_ACCEPT_BASELINE=1</c>, this run as the new baseline.
@@ -489,14 +268,14 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
             SummaryWriter.Write(Results.Directory, new RunSummary(Results.RunId,
                 [.. RunUnits.Of(Config.Options).Select(u => u.Label).Where(_summaries.ContainsKey).Select(u => _summaries[u])]));
 
-            var (baseline, missing) = BaselineFor(model);
+            var (baseline, missing) = _baselines!.Of(model);
             var (energy, latency) = BaselineComparison.Compare(baseline, missing, cases, Config.Options.Regression, Config.Options.Profile, _meter!.Provenance);
-            var path = BaselinePath(model);
+            var path = _baselines.PathOf(model);
             if (Config.Options.Regression.Accept)
             {
                 BaselineStore.Save(path, BaselineStore.From(BaselineStore.MachineKey(_manifest.Machine), Config.Options.Profile, model,
-                    RuntimeOf(model)?.Label ?? BackendLabel(_backends), _meter!.Provenance, Results.RunId, Clock.TimeProvider.GetUtcNow(), cases));
-                _baselines.Remove(model);
+                    _routing.RuntimeOf(model)?.Label ?? SessionText.BackendLabel(_backends), _meter!.Provenance, Results.RunId, Clock.TimeProvider.GetUtcNow(), cases));
+                _baselines.Forget(model);
             }
 
             return new ModelReport(summary, energy, latency, path, Config.Options.Regression.Accept);
@@ -509,241 +288,7 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
 
     /// <summary>The case against its own prompt's baseline point, with the wide <c>Regression:CaseTolerance</c>; null when fine or without a baseline.</summary>
     public string? CheckAgainstBaseline(CaseRecord record) =>
-        BaselineComparison.CheckCase(BaselineFor(record.Unit).Baseline, record, Config.Options.Regression, Config.Options.Meter.IntervalMs / 1000.0);
-
-    private string BaselinePath(string model) => BaselineStore.PathFor(Config.Resolve(Config.Options.Regression.BaselinesDirectory),
-        BaselineStore.MachineKey(_manifest!.Machine), Config.Options.Profile, model);
-
-    private (Baseline? Baseline, string? Missing) BaselineFor(string model)
-    {
-        if (_baselines.TryGetValue(model, out var known))
-            return known;
-        var path = BaselinePath(model);
-        var baseline = BaselineStore.Load(path);
-        string? missing = null;
-        if (baseline is null)
-        {
-            var root = Config.Resolve(Config.Options.Regression.BaselinesDirectory);
-            var file = Path.GetFileName(path);
-            var others = Directory.Exists(root)
-                ? Directory.EnumerateDirectories(root).Where(d => File.Exists(Path.Combine(d, Config.Options.Profile, file))).Select(Path.GetFileName).ToList()
-                : [];
-            missing = $"no baseline for this machine ('{BaselineStore.MachineKey(_manifest!.Machine)}') and profile '{Config.Options.Profile}' at {path}" +
-                      (others.Count > 0 ? $"; baselines from other hardware ({string.Join(", ", others)}) are not comparable" : "") +
-                      $". Accept one with {ConfigLoader.AcceptBaselineVariable}=1 (README: Baselines).";
-        }
-
-        return _baselines[model] = (baseline, missing);
-    }
-
-    /// <summary>The unit labelled <paramref name="label"/>; a unit of that model name alone when the configuration has none (its cases then fail saying so).</summary>
-    private RunUnit UnitOf(string label) => RunUnits.Find(Config.Options, label) ?? new RunUnit(null, label);
-
-    /// <summary>
-    /// The request for <paramref name="prompt"/> at the point of unit <paramref name="label"/>: the point's temperature and max tokens (and,
-    /// in process, batch size and threads), the profile's top-p and seed; the model by the name its runtime serves it as.
-    /// </summary>
-    private CompletionRequest Request(string label, string served, string prompt)
-    {
-        var g = Config.Options.Generation;
-        var point = UnitOf(label).Point ?? Sweeps.SweepPlan.Of(Config.Options)[0];
-        return new CompletionRequest(served, prompt, point.MaxTokens, point.Temperature, g.TopP, g.Seed)
-        {
-            BatchSize = point.BatchSize,
-            Threads = point.Threads,
-        };
-    }
-
-    private CaseRecord Unmeasured(string label, Prompt prompt) => new()
-    {
-        RunId = Results!.RunId,
-        Model = UnitOf(label).Model,
-        Runtime = UnitOf(label).Runtime,
-        Point = UnitOf(label).Point,
-        PromptOrdinal = prompt.Ordinal,
-        PromptDatasetIndex = prompt.DatasetIndex,
-        PromptText = prompt.Text,
-        Outcome = "failed",
-        BackendSimulated = RuntimeOf(label)?.Simulated ?? _backends.Any(b => b.Simulated),
-    };
-
-    private Task WarmUpAsync(string model, CancellationToken cancellationToken)
-    {
-        if (!_warmups.TryGetValue(model, out var warmup))
-        {
-            warmup = WarmUpCoreAsync(model, cancellationToken);
-            _warmups[model] = warmup;
-        }
-
-        return warmup;
-    }
-
-    /// <summary>
-    /// <c>Protocol:WarmupRequests</c> unmeasured requests with <c>Protocol:WarmupPrompt</c> (never a dataset prompt, so
-    /// a dataset prompt the server cannot answer fails only its own case), then the model's idle measurement. A failure
-    /// says which request, which prompt and the backend's answer, and fails every case of the model.
-    /// </summary>
-    private async Task WarmUpCoreAsync(string model, CancellationToken cancellationToken)
-    {
-        var g = Config.Options.Generation;
-        var p = Config.Options.Protocol;
-        for (var i = 0; i < p.WarmupRequests; i++)
-        {
-            try
-            {
-                var (backend, served) = BackendOf(model);
-                _watch?.AddEngine(await backend.CompleteAsync(Request(model, served, p.WarmupPrompt), cancellationToken).ConfigureAwait(false));
-                _state!.BackendAnswered();
-            }
-            catch (BackendException e)
-            {
-                _state!.BackendFailed($"the warm-up of {model}", e.Message);
-                var shown = p.WarmupPrompt.Length <= 100 ? p.WarmupPrompt : string.Concat(p.WarmupPrompt.AsSpan(0, 100), "...");
-                throw new BackendException($"warm-up request {i + 1} of {p.WarmupRequests} to '{model}' (Protocol:WarmupPrompt \"{shown}\") failed, " +
-                                           $"so none of its cases can be measured: {e.Message}", e);
-            }
-        }
-
-        // Idle with the model loaded and nothing generating: the reference for this model's net energies.
-        if (Config.Options.Protocol.IdleSeconds > 0 && await MeasureIdleAsync($"before {model}", cancellationToken).ConfigureAwait(false) is { } idle)
-        {
-            _idleByModel[model] = idle;
-            if (IdleDrift.Check(_state!.EarlierIdle, idle, Config.Options.Protocol.IdleDriftPercent) is { } drift)
-                Warn(drift);
-        }
-    }
-
-    /// <summary>Waits <c>Protocol:IdleSeconds</c> and measures that window; null (no net figures) when the meter cannot cover it.</summary>
-    private async Task<IdleMeasurement?> MeasureIdleAsync(string label, CancellationToken cancellationToken)
-    {
-        await Clock.DelayAsync(PauseS, cancellationToken).ConfigureAwait(false);
-        var startS = Clock.Now;
-        await Clock.DelayAsync(Config.Options.Protocol.IdleSeconds, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var idle = IdleMeasurement.From(label, await _meter!.MeasureAsync(startS, Clock.Now, cancellationToken).ConfigureAwait(false));
-            _state!.AddIdle(idle);
-            return idle;
-        }
-        catch (MeterException)
-        {
-            return null;
-        }
-    }
-
-
-    /// <summary>A unit whose runtime does not serve its model fails its own cases (with the reason), not the whole run. Keyed by unit label.</summary>
-    private static async Task<Dictionary<string, string>> CheckModelsAsync(IReadOnlyList<RuntimeBackend> backends, BenchOptions options, CancellationToken cancellationToken)
-    {
-        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var unit in RunUnits.Models(options))
-        {
-            var (backend, served) = BackendOf(backends, options, unit);
-            var check = await backend.CheckAsync([served], cancellationToken).ConfigureAwait(false);
-            if (!check.IsAvailable)
-                problems[unit.Label] = (unit.Runtime is null ? "" : unit.Runtime + ": ") + check.Reason;
-        }
-
-        return problems;
-    }
-
-    /// <summary>The backend that runs <paramref name="unit"/> and the name it requests the model by.</summary>
-    private static (ICompletionBackend Backend, string Served) BackendOf(IReadOnlyList<RuntimeBackend> backends, BenchOptions options, RunUnit unit)
-    {
-        if (unit.Runtime is null)
-            return (backends[0].Backend, unit.Model);
-        var runtime = options.Runtimes.First(r => r.Name == unit.Runtime);
-        return (backends.First(b => b.Runtime == unit.Runtime).Backend, runtime.ServedName(unit.Model));
-    }
-
-    private (ICompletionBackend Backend, string Served) BackendOf(string label) =>
-        BackendOf(_backends, Config.Options, RunUnits.Find(Config.Options, label) ?? new RunUnit(null, label));
-
-    /// <summary>The runtime backend of the unit labelled <paramref name="label"/>; null for an unknown unit.</summary>
-    private RuntimeBackend? RuntimeOf(string label) => RunUnits.Find(Config.Options, label) is { } unit
-        ? _backends.FirstOrDefault(b => b.Runtime == unit.Runtime)
-        : null;
-
-    private static async Task<string?> CheckPartsAsync(LoadedConfiguration config, IReadOnlyList<RuntimeBackend> backends,
-        Func<string?, CancellationToken, Task<MeterChoice>> createMeter, CancellationToken cancellationToken)
-    {
-        var o = config.Options;
-        // A run of several runtimes runs when one of them answers; the others' units fail with the reason.
-        var checks = new List<Availability>();
-        foreach (var b in backends)
-        {
-            var check = await b.Backend.CheckAsync([], cancellationToken).ConfigureAwait(false);
-            checks.Add(b.Runtime is null || check.IsAvailable ? check : Availability.No($"{b.Runtime}: {check.Reason}"));
-        }
-
-        var backendCheck = checks.FirstOrDefault(c => c.IsAvailable) ?? Availability.No(string.Join(" ", checks.Select(c => c.Reason)));
-        Availability meterCheck;
-        try
-        {
-            var probe = await createMeter(null, cancellationToken).ConfigureAwait(false);
-            await using (probe.Meter)
-                meterCheck = await probe.Meter.CheckAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (MeterException e)
-        {
-            // Meter:Kind = auto found nothing usable here: that is a reason to skip, not a failure.
-            meterCheck = Availability.No(e.Message);
-        }
-
-        if (backendCheck.IsAvailable && meterCheck.IsAvailable)
-            return null;
-
-        var reasons = new List<string>();
-        if (!backendCheck.IsAvailable)
-            reasons.Add("Backend: " + backendCheck.Reason);
-        if (!meterCheck.IsAvailable)
-            reasons.Add("Meter: " + meterCheck.Reason);
-        return $"Profile '{o.Profile}' ({config.ProfileChosenBy}) cannot run here. " + string.Join(" ", reasons) +
-               (backends.Any(b => b.Simulated) ? "" : " To run the suite against fake backends instead: ENERGYBENCH_PROFILE=fake dotnet test --filter Category=Energy");
-    }
-
-    private static string Describe(LoadedConfiguration config, IReadOnlyList<RuntimeBackend> backends, MeterChoice meter, PromptSet prompts, ResultsWriter results)
-    {
-        var o = config.Options;
-        var p = meter.Meter.Provenance;
-        var synthetic = o.Models.Any(m => m.StartsWith("synthetic-", StringComparison.Ordinal))
-            ? " SYNTHETIC reference models (random weights: gibberish text, real compute)."
-            : "";
-        var what = o.Runtimes.Count == 0
-            ? $"backend {backends[0].Label} at {backends[0].Backend.Location}; models {string.Join(", ", o.Models)};"
-            : $"{backends.Count} runtimes: {string.Join("; ", backends.Select(b => $"{b.Runtime} = {b.Label} at {b.Backend.Location}"))}; models {string.Join(", ", o.Models)} ({RunUnits.Of(o).Count} runtime x model units);";
-        return $"SlmEnergyBench run {results.RunId}: profile '{o.Profile}' ({config.ProfileChosenBy}); " +
-               $"{what}{synthetic} " +
-               $"meter {p.Meter}, {p.Method.ToString().ToUpperInvariant()}, domains {string.Join("+", p.Domains)} (chosen: {meter.Why}); " +
-               $"{prompts.Prompts.Count} prompts per model from {prompts.Source} (sha256 {prompts.Sha256[..Math.Min(12, prompts.Sha256.Length)]}); " +
-               $"results in {results.Directory}";
-    }
-
-    /// <summary>The label of a run of one runtime opened with a bare backend (tests): the fake's description, or the backend's name.</summary>
-    private static string SingleLabel(BenchOptions o, ICompletionBackend backend) =>
-        o.Backend.Kind switch
-        {
-            BackendKinds.FakeGpt4All => "fake GPT4All (in-process WireMock server)",
-            BackendKinds.FakeOllama => "fake Ollama (in-process WireMock server)",
-            _ => backend.Name,
-        };
-
-    /// <summary>The run's backend in words: the one runtime's label, or <c>name = label</c> of each runtime joined with <c>, </c>.</summary>
-    private static string BackendLabel(IReadOnlyList<RuntimeBackend> backends) =>
-        backends.Count == 1 && backends[0].Runtime is null ? backends[0].Label : string.Join(", ", backends.Select(b => $"{b.Runtime} = {b.Label}"));
-
-    private static string Location(IReadOnlyList<RuntimeBackend> backends) =>
-        string.Join(", ", backends.Select(b => b.Backend.Location).Distinct(StringComparer.Ordinal));
-
-    private static RuntimeInfo RuntimeInfo(BenchOptions o, RuntimeBackend b, IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> settings)
-    {
-        var runtime = o.Runtimes.First(r => r.Name == b.Runtime);
-        return new RuntimeInfo(runtime.Name, b.Label, runtime.Backend.Kind, b.Backend.Location, runtime.Backend.Endpoint, b.Simulated)
-        {
-            ModelNames = RunUnits.Of(o).Where(u => u.Runtime == runtime.Name).ToDictionary(u => u.Model, u => runtime.ServedName(u.Model), StringComparer.Ordinal),
-            Settings = settings.GetValueOrDefault(runtime.Name) ?? new Dictionary<string, IReadOnlyDictionary<string, string>>(),
-        };
-    }
+        BaselineComparison.CheckCase(_baselines?.Of(record.Unit).Baseline, record, Config.Options.Regression, Config.Options.Meter.IntervalMs / 1000.0);
 
     /// <summary>
     /// Ends the run's files: the idle measurement after the last case, the remaining meter samples, the final
@@ -759,7 +304,7 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
                 return;
             _finished = true;
             if (_meter is not null && FatalError is null && !_cancelled && _state!.MeasuredThisSegment > 0 && Config.Options.Protocol.IdleSeconds > 0)
-                await MeasureIdleAsync("after the last case", CancellationToken.None).ConfigureAwait(false);
+                await _warmups!.MeasureIdleAsync("after the last case", CancellationToken.None).ConfigureAwait(false);
             if (_meter is not null)
                 Results.AppendSamples(_meter.Samples);
             if (await PromptsChangedAsync().ConfigureAwait(false) is { } changed)
@@ -771,7 +316,7 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
                 MachineState = _watch?.MachineState ?? m.MachineState,
                 HarnessCost = _watch?.Cost,
                 ModelFiles = _backends.Select(b => b.Backend).OfType<LlamaSharpBackend>().FirstOrDefault()?.ModelFiles ?? m.ModelFiles,
-                Meter = _meter?.Provenance is { } provenance ? provenance with { EdgeRule = RunEdgeRule(Config.Options) } : m.Meter,
+                Meter = _meter?.Provenance is { } provenance ? provenance with { EdgeRule = SessionText.RunEdgeRule(Config.Options) } : m.Meter,
             });
             Results.Dispose();
         }
