@@ -33,7 +33,7 @@ public sealed class FakeOllamaSlotsTests : IDisposable
         using var http = new HttpClient();
         await http.GetStringAsync(fake.BaseUrl + "/api/version", ct); // the first request's JIT and connection work, outside the figures
         var clock = Stopwatch.StartNew();
-        var streams = Enumerable.Range(0, 5).Select(_ => new TimedStream(clock)).ToList();
+        var streams = Enumerable.Range(0, 5).Select(_ => new TimedStream(() => clock.Elapsed.TotalSeconds)).ToList();
 
         // Act: four at once; once all four stream, the busy file, then a fifth, which must wait for a slot.
         var four = Enumerable.Range(0, 4).Select(i => streams[i].ReadAsync(http, fake.BaseUrl + "/api/generate", Body(i), ct)).ToList();
@@ -63,7 +63,7 @@ public sealed class FakeOllamaSlotsTests : IDisposable
         using var http = new HttpClient();
         await http.GetStringAsync(fake.BaseUrl + "/api/version", ct);
         var clock = Stopwatch.StartNew();
-        var (first, second) = (new TimedStream(clock), new TimedStream(clock));
+        var (first, second) = (new TimedStream(() => clock.Elapsed.TotalSeconds), new TimedStream(() => clock.Elapsed.TotalSeconds));
 
         // Act
         var a = first.ReadAsync(http, fake.BaseUrl + "/api/generate", Body(0), ct);

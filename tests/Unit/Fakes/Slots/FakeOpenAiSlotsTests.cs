@@ -34,7 +34,7 @@ public sealed class FakeOpenAiSlotsTests : IDisposable
         using var http = new HttpClient();
         var props = JsonNode.Parse(await http.GetStringAsync(fake.BaseUrl.Replace("/v1", "/props", StringComparison.Ordinal), ct))!;
         var clock = Stopwatch.StartNew();
-        var streams = Enumerable.Range(0, 9).Select(_ => new TimedStream(clock)).ToList();
+        var streams = Enumerable.Range(0, 9).Select(_ => new TimedStream(() => clock.Elapsed.TotalSeconds)).ToList();
 
         // Act: eight at once; once all eight stream, the busy file, then a ninth, which must wait for a slot.
         var eight = Enumerable.Range(0, 8).Select(i => streams[i].ReadAsync(http, fake.BaseUrl + "/completions", Body(i), ct)).ToList();

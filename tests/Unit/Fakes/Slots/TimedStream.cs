@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace SlmEnergyBench.Unit.Fakes.Slots;
 
-/// <summary>One streamed HTTP answer read line by line, each non-empty line stamped with when it arrived on a clock shared by the streams.</summary>
-internal sealed class TimedStream(Stopwatch clock)
+/// <summary>One streamed HTTP answer read line by line, each non-empty line stamped with when it arrived on a clock shared by the streams (<paramref name="now"/>, s).</summary>
+internal sealed class TimedStream(Func<double> now)
 {
     private readonly ConcurrentQueue<(double AtS, string Line)> _lines = new();
 
@@ -23,7 +22,7 @@ internal sealed class TimedStream(Stopwatch clock)
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             if (line.Length > 0)
-                _lines.Enqueue((clock.Elapsed.TotalSeconds, line));
+                _lines.Enqueue((now(), line));
         }
     }
 
