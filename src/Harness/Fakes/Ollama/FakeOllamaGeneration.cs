@@ -86,8 +86,7 @@ internal sealed class FakeOllamaGeneration
         {
             await _pacer.UntilAsync(_script.TimeToFirstTokenS, stop).ConfigureAwait(false);
             _slot.FirstToken();
-            for (var i = 0; i < _script.CompletionTokens; i++)
-                await _pacer.UntilAsync(_script.ScheduleNext(_slot.SpeedFactor), stop).ConfigureAwait(false);
+            await _slot.DecodeAsync(_script, _pacer, stop).ConfigureAwait(false);
             return FailAfterTokens is null
                 ? FakeOllamaReply.Ok(FakeOllamaJson.Final(_script, _request.Model, _request.Chat, _time.GetUtcNow(), string.Concat(_pieces), DoneReason).ToJsonString(FakeOllamaJson.Go))
                 : FakeOllamaReply.Error(500, FailMessage);

@@ -158,8 +158,7 @@ internal sealed class FakeOpenAiEngine : IDisposable
             pacer = new FakeStreamPacer();
         var answer = Plan(request, path);
         await PrefillAsync(answer, pacer, slot).ConfigureAwait(false);
-        for (var i = 0; i < answer.Script.CompletionTokens; i++)
-            await pacer.UntilAsync(answer.Script.ScheduleNext(slot.SpeedFactor), _stopping.Token).ConfigureAwait(false);
+        await slot.DecodeAsync(answer.Script, pacer, _stopping.Token).ConfigureAwait(false);
         return Json(200, answer.Body());
     }
 

@@ -1,3 +1,5 @@
+using SlmEnergyBench.Harness.Fakes.Streaming;
+
 namespace SlmEnergyBench.Harness.Fakes.Slots;
 
 /// <summary>
@@ -44,6 +46,26 @@ internal sealed class FakeSlot : IDisposable
             return;
         IsDecoding = true;
         _slots.Decoding();
+    }
+
+    /// <summary>
+    /// Plays out an answer that is not streamed: sets each token's time on <paramref name="script"/> as a stream would and returns
+    /// when the last one is due on <paramref name="pacer"/>. On one slot the speed never changes, so all are set at once and one wait
+    /// suffices; with more, token by token, each at the speed of the streams running then.
+    /// </summary>
+    public async Task DecodeAsync(FakeTokenScript script, FakeStreamPacer pacer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(pacer);
+        var due = script.TimeToFirstTokenS;
+        for (var i = 0; i < script.CompletionTokens; i++)
+        {
+            due = script.ScheduleNext(SpeedFactor);
+            if (_slots.Capacity > 1)
+                await pacer.UntilAsync(due, cancellationToken).ConfigureAwait(false);
+        }
+
+        await pacer.UntilAsync(due, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gives the slot back (the request is no longer active); once, however often it is called.</summary>
