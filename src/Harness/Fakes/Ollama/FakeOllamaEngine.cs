@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using SlmEnergyBench.Harness.Backends.Ollama;
 using SlmEnergyBench.Harness.Configuration;
@@ -10,7 +11,7 @@ namespace SlmEnergyBench.Harness.Fakes.Ollama;
 /// The behaviour of the fake Ollama, apart from HTTP hosting: routes, model names (tag <c>latest</c> implied, case ignored),
 /// 404 for an unknown model, <see cref="FakeOptions.Slots"/> requests at a time (Ollama's OLLAMA_NUM_PARALLEL; 1 by default) with
 /// speed and power following <see cref="FakeOptions.SlotCurve"/> (<see cref="FakeSlots"/>), a model load the first time a model is
-/// used and after its <c>keep_alive</c> has run out, token timing from a <see cref="FakeTokenScript"/>, and the busy file.
+/// used and after its <c>keep_alive</c> has run out (a request that comes while it loads waits for the rest of it), token timing from a <see cref="FakeTokenScript"/>, and the busy file.
 /// </summary>
 internal sealed class FakeOllamaEngine : IDisposable
 {
@@ -25,6 +26,7 @@ internal sealed class FakeOllamaEngine : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _loadedUntil = new(OllamaModelNames.Comparer);
+    private readonly Dictionary<string, long> _loadEnds = new(OllamaModelNames.Comparer); // Stopwatch timestamps of loads under way
     private readonly DateTimeOffset _modified;
     private (int AfterTokens, string Message)? _failNext;
 
@@ -52,7 +54,10 @@ internal sealed class FakeOllamaEngine : IDisposable
     public void Unload(string model)
     {
         lock (_gate)
+        {
             _loadedUntil.Remove(OllamaModelNames.Canonical(model));
+            _loadEnds.Remove(OllamaModelNames.Canonical(model));
+        }
     }
 
     /// <param name="method">HTTP method.</param>
@@ -88,10 +93,25 @@ internal sealed class FakeOllamaEngine : IDisposable
                 .Select(m => (m, _loadedUntil[OllamaModelNames.Canonical(m.Name)]))];
     }
 
-    private bool IsLoaded(FakeModelOptions model)
+    /// <summary>
+    /// Seconds of load a request for <paramref name="model"/> pays from now: all of <see cref="FakeModelOptions.LoadSeconds"/> when the
+    /// model is not loaded (its load starts now), what is left of a load another request started (with several slots a request that
+    /// comes while the model loads waits for it, as Ollama's do), else 0.
+    /// </summary>
+    private double LoadSecondsFor(FakeModelOptions model)
     {
+        var name = OllamaModelNames.Canonical(model.Name);
+        var now = Stopwatch.GetTimestamp();
         lock (_gate)
-            return _loadedUntil.TryGetValue(OllamaModelNames.Canonical(model.Name), out var until) && until > _time.GetUtcNow();
+        {
+            if (_loadEnds.TryGetValue(name, out var end) && end > now)
+                return (end - now) / (double)Stopwatch.Frequency;
+            _loadEnds.Remove(name);
+            if (_loadedUntil.TryGetValue(name, out var until) && until > _time.GetUtcNow())
+                return 0;
+            _loadEnds[name] = now + (long)(model.LoadSeconds * Stopwatch.Frequency);
+            return model.LoadSeconds;
+        }
     }
 
     /// <summary>Starts the model's keep_alive when a request ends: forever when negative, unloaded at once when 0.</summary>
@@ -142,7 +162,7 @@ internal sealed class FakeOllamaEngine : IDisposable
         // The script counts from the request's arrival; one that had to wait for a slot counts from when it is let in.
         var slot = await _slots.EnterAsync(_stopping.Token).ConfigureAwait(false);
         var pacer = slot.Waited ? new FakeStreamPacer() : FakeStreamPacer.Since(arrivedUtc);
-        var loadS = IsLoaded(model) ? 0 : model.LoadSeconds;
+        var loadS = LoadSecondsFor(model);
         KeepLoaded(model, Timeout.InfiniteTimeSpan); // in use: keep_alive starts when the answer ends
         if (request.Prompt.Length == 0)
             return await LoadOnlyAsync(request, model, pacer, loadS, slot).ConfigureAwait(false);

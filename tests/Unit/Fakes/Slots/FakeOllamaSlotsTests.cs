@@ -79,4 +79,27 @@ public sealed class FakeOllamaSlotsTests : IDisposable
         fake.Script.Scripts[1].TokenDueS.Zip(fake.Script.Scripts[1].TokenDueS.Skip(1), (x, y) => y - x)
             .Should().OnlyContain(gap => Math.Abs(gap - 0.020) < 1e-9, "alone on its slot every gap is 1 / 50 s");
     }
+
+    [Fact]
+    public async Task Generate_TwoStreamsWhileTheModelLoads_BothWaitForTheOneLoad()
+    {
+        // Arrange: 2 slots, a 0.3 s load on first use.
+        var ct = TestContext.Current.CancellationToken;
+        using var fake = FakeOllamaServer.Start(SlotCurveSetup.Batching(FakeOllamaSetup.Options(tokensPerSecond: 200, loadSeconds: 0.3), slots: 2));
+        using var http = new HttpClient();
+        await http.GetStringAsync(fake.BaseUrl + "/api/version", ct);
+        var clock = Stopwatch.StartNew();
+        var (first, second) = (new TimedStream(() => clock.Elapsed.TotalSeconds), new TimedStream(() => clock.Elapsed.TotalSeconds));
+
+        // Act: the second comes 0.1 s into the first's load.
+        var a = first.ReadAsync(http, fake.BaseUrl + "/api/generate", Body(0), ct);
+        await Task.Delay(100, ct);
+        await Task.WhenAll(a, second.ReadAsync(http, fake.BaseUrl + "/api/generate", Body(1), ct));
+
+        // Assert: the first pays the whole load; the second what is left of it (about 0.2 s), so neither answers before the model is in.
+        var scripts = fake.Script.Scripts;
+        scripts[0].LoadS.Should().Be(0.3);
+        scripts[1].LoadS.Should().BeInRange(0.1, 0.25);
+        second.Lines.First(l => IsToken(l.Line)).AtS.Should().BeGreaterThanOrEqualTo(0.3);
+    }
 }
