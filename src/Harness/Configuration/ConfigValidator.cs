@@ -162,6 +162,8 @@ public static partial class ConfigValidator
         v.Positive("Fake:SpeedFactor", f.SpeedFactor);
         v.Positive("Fake:PowerFactor", f.PowerFactor);
         v.Range("Fake:NoisePercent", f.NoisePercent, 0, 20);
+        foreach (var (key, value, allowed) in Fakes.Slots.FakeSlotCurve.Problems(f, oneAtATime: gpt4All))
+            v.That(key, value, false, allowed);
     }
 
     private static bool IsHttpUrl(string value) =>

@@ -38,6 +38,23 @@ public sealed class FakeOptions
 
     /// <summary>Seed of that jitter; 0 draws a new seed every run (as a real machine would).</summary>
     public int NoiseSeed { get; set; }
+
+    /// <summary>
+    /// Requests the fake Ollama and the fake OpenAI-compatible servers generate at once (1 to 1024), like llama-server's
+    /// <c>--parallel N</c> or Ollama's <c>OLLAMA_NUM_PARALLEL</c>; more wait in a first-come-first-served queue until a slot frees.
+    /// 1 (the default) = one at a time. The fake GPT4All always answers one at a time (GPT4All's server does), so it takes only 1.
+    /// </summary>
+    public int Slots { get; set; } = 1;
+
+    /// <summary>
+    /// How speed and power change as slots fill: with n streams active (from when a request gets its slot, prefill included, to
+    /// its last token), EACH stream decodes at TokensPerSecond x <see cref="SpeedFactor"/> x SpeedFactor(n) tokens/s, and the
+    /// server's power while generating (the model's ActiveCpuPowerW and ActiveGpuPowerW, x <see cref="PowerFactor"/>, x the
+    /// request's jitter) is multiplied by PowerFactor(n), the total for the server. Points in increasing
+    /// <see cref="FakeSlotPoint.Active"/>, interpolated linearly, the end values beyond them; empty (the default) = factors 1 at
+    /// every n. The truth it implies: <c>Fakes.Slots.FakeSlotCurve</c>.
+    /// </summary>
+    public List<FakeSlotPoint> SlotCurve { get; set; } = [];
 }
 
 public sealed class FakeModelOptions

@@ -1,14 +1,17 @@
+using System.Diagnostics;
 using System.Text.Json;
 using SlmEnergyBench.Harness.Backends.Ollama;
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Fakes.Slots;
 using SlmEnergyBench.Harness.Fakes.Streaming;
 
 namespace SlmEnergyBench.Harness.Fakes.Ollama;
 
 /// <summary>
 /// The behaviour of the fake Ollama, apart from HTTP hosting: routes, model names (tag <c>latest</c> implied, case ignored),
-/// 404 for an unknown model, one request at a time (Ollama's OLLAMA_NUM_PARALLEL=1), a model load the first time a model is
-/// used and after its <c>keep_alive</c> has run out, token timing from a <see cref="FakeTokenScript"/>, and the busy file.
+/// 404 for an unknown model, <see cref="FakeOptions.Slots"/> requests at a time (Ollama's OLLAMA_NUM_PARALLEL; 1 by default) with
+/// speed and power following <see cref="FakeOptions.SlotCurve"/> (<see cref="FakeSlots"/>), a model load the first time a model is
+/// used and after its <c>keep_alive</c> has run out (a request that comes while it loads waits for the rest of it), token timing from a <see cref="FakeTokenScript"/>, and the busy file.
 /// </summary>
 internal sealed class FakeOllamaEngine : IDisposable
 {
@@ -19,10 +22,11 @@ internal sealed class FakeOllamaEngine : IDisposable
     private readonly BusyFile? _busy;
     private readonly TimeProvider _time;
     private readonly FakeNoise _jitter;
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly FakeSlots _slots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _loadedUntil = new(OllamaModelNames.Comparer);
+    private readonly Dictionary<string, long> _loadEnds = new(OllamaModelNames.Comparer); // Stopwatch timestamps of loads under way
     private readonly DateTimeOffset _modified;
     private (int AfterTokens, string Message)? _failNext;
 
@@ -32,6 +36,7 @@ internal sealed class FakeOllamaEngine : IDisposable
         _busy = busyFile is null ? null : new BusyFile(busyFile);
         _time = time;
         _jitter = new FakeNoise(options);
+        _slots = new FakeSlots(options, _busy);
         _modified = time.GetUtcNow();
         Log = log;
     }
@@ -49,7 +54,10 @@ internal sealed class FakeOllamaEngine : IDisposable
     public void Unload(string model)
     {
         lock (_gate)
+        {
             _loadedUntil.Remove(OllamaModelNames.Canonical(model));
+            _loadEnds.Remove(OllamaModelNames.Canonical(model));
+        }
     }
 
     /// <param name="method">HTTP method.</param>
@@ -72,7 +80,7 @@ internal sealed class FakeOllamaEngine : IDisposable
     {
         _stopping.Cancel();
         _stopping.Dispose();
-        _oneAtATime.Dispose();
+        _slots.Dispose();
     }
 
     private FakeModelOptions? Find(string name) => _options.Models.FirstOrDefault(m => OllamaModelNames.Same(m.Name, name));
@@ -85,10 +93,25 @@ internal sealed class FakeOllamaEngine : IDisposable
                 .Select(m => (m, _loadedUntil[OllamaModelNames.Canonical(m.Name)]))];
     }
 
-    private bool IsLoaded(FakeModelOptions model)
+    /// <summary>
+    /// Seconds of load a request for <paramref name="model"/> pays from now: all of <see cref="FakeModelOptions.LoadSeconds"/> when the
+    /// model is not loaded (its load starts now), what is left of a load another request started (with several slots a request that
+    /// comes while the model loads waits for it, as Ollama's do), else 0.
+    /// </summary>
+    private double LoadSecondsFor(FakeModelOptions model)
     {
+        var name = OllamaModelNames.Canonical(model.Name);
+        var now = Stopwatch.GetTimestamp();
         lock (_gate)
-            return _loadedUntil.TryGetValue(OllamaModelNames.Canonical(model.Name), out var until) && until > _time.GetUtcNow();
+        {
+            if (_loadEnds.TryGetValue(name, out var end) && end > now)
+                return (end - now) / (double)Stopwatch.Frequency;
+            _loadEnds.Remove(name);
+            if (_loadedUntil.TryGetValue(name, out var until) && until > _time.GetUtcNow())
+                return 0;
+            _loadEnds[name] = now + (long)(model.LoadSeconds * Stopwatch.Frequency);
+            return model.LoadSeconds;
+        }
     }
 
     /// <summary>Starts the model's keep_alive when a request ends: forever when negative, unloaded at once when 0.</summary>
@@ -136,15 +159,13 @@ internal sealed class FakeOllamaEngine : IDisposable
         if (Find(request.Model) is not { } model)
             return FakeOllamaReply.Error(404, $"model '{request.Model}' not found");
 
-        // The script counts from the request's arrival; one that had to wait for another answer counts from when it is let in.
-        var waited = !_oneAtATime.Wait(0);
-        if (waited)
-            await _oneAtATime.WaitAsync(_stopping.Token).ConfigureAwait(false);
-        var pacer = waited ? new FakeStreamPacer() : FakeStreamPacer.Since(arrivedUtc);
-        var loadS = IsLoaded(model) ? 0 : model.LoadSeconds;
+        // The script counts from the request's arrival; one that had to wait for a slot counts from when it is let in.
+        var slot = await _slots.EnterAsync(_stopping.Token).ConfigureAwait(false);
+        var pacer = slot.Waited ? new FakeStreamPacer() : FakeStreamPacer.Since(arrivedUtc);
+        var loadS = LoadSecondsFor(model);
         KeepLoaded(model, Timeout.InfiniteTimeSpan); // in use: keep_alive starts when the answer ends
         if (request.Prompt.Length == 0)
-            return await LoadOnlyAsync(request, model, pacer, loadS).ConfigureAwait(false);
+            return await LoadOnlyAsync(request, model, pacer, loadS, slot).ConfigureAwait(false);
 
         var promptTokens = Math.Min(FakeTextGenerator.PromptTokens(request.Prompt), _options.ContextTokens);
         var natural = FakeTextGenerator.NaturalLength(model.Name, request.Prompt);
@@ -161,9 +182,9 @@ internal sealed class FakeOllamaEngine : IDisposable
             _failNext = null;
         }
 
-        var generation = new FakeOllamaGeneration(script, FakeTextGenerator.Tokens(model.Name, request.Prompt, tokens), request, pacer, _busy,
+        var generation = new FakeOllamaGeneration(script, FakeTextGenerator.Tokens(model.Name, request.Prompt, tokens), request, pacer, slot,
             ((model.PrefillCpuPowerW ?? model.ActiveCpuPowerW) * power, (model.PrefillGpuPowerW ?? model.ActiveGpuPowerW) * power),
-            (model.ActiveCpuPowerW * power, model.ActiveGpuPowerW * power), _time, () => Finished(model, request.KeepAlive))
+            (model.ActiveCpuPowerW * power, model.ActiveGpuPowerW * power), _time, () => KeepLoaded(model, request.KeepAlive))
         {
             FailAfterTokens = fail?.AfterTokens,
             FailMessage = fail?.Message ?? "",
@@ -171,14 +192,15 @@ internal sealed class FakeOllamaEngine : IDisposable
         if (!request.Stream || fail?.AfterTokens == 0)
             return await generation.WholeAsync(_stopping.Token).ConfigureAwait(false);
 
-        // A client that stops reading leaves the stream unfinished: finish it once it is well past its scripted end.
-        _ = Task.Delay(TimeSpan.FromSeconds(script.DurationS) + AbandonedAfter, _stopping.Token)
+        // A client that stops reading leaves the stream unfinished: finish it once it is well past its scripted end (at the
+        // slowest speed the slot curve allows).
+        _ = Task.Delay(TimeSpan.FromSeconds(script.DurationS / SlowestSpeedFactor) + AbandonedAfter, _stopping.Token)
             .ContinueWith(_ => generation.Finish(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         return new FakeOllamaReply(200, FakeOllamaReply.Ndjson, "", new FakeNdjsonLines(generation.Lines(_stopping.Token)));
     }
 
     /// <summary>A request without a prompt: Ollama loads the model (done_reason "load"), or unloads it with keep_alive 0 ("unload").</summary>
-    private async Task<FakeOllamaReply> LoadOnlyAsync(FakeOllamaRequest request, FakeModelOptions model, FakeStreamPacer pacer, double loadS)
+    private async Task<FakeOllamaReply> LoadOnlyAsync(FakeOllamaRequest request, FakeModelOptions model, FakeStreamPacer pacer, double loadS, FakeSlot slot)
     {
         try
         {
@@ -190,20 +212,11 @@ internal sealed class FakeOllamaEngine : IDisposable
         }
         finally
         {
-            _oneAtATime.Release();
+            slot.Dispose();
         }
     }
 
-    private void Finished(FakeModelOptions model, TimeSpan keepAlive)
-    {
-        KeepLoaded(model, keepAlive);
-        try
-        {
-            _oneAtATime.Release();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The server stopped while the answer was still going.
-        }
-    }
+    /// <summary>The smallest speed factor on the slot curve (1 without one).</summary>
+    private double SlowestSpeedFactor => _options.SlotCurve.Count == 0 ? 1 : Math.Min(1, _options.SlotCurve.Min(p => p.SpeedFactor));
+
 }

@@ -1,12 +1,15 @@
+using SlmEnergyBench.Harness.Fakes.Slots;
 using SlmEnergyBench.Harness.Fakes.Streaming;
 
 namespace SlmEnergyBench.Harness.Fakes.Ollama;
 
 /// <summary>
-/// One answer of the fake Ollama, played out on its <see cref="FakeTokenScript"/>: the busy file holds the model's prefill
-/// power from the request's start (load included) to the first token and its active power from there to the last; one
-/// NDJSON line per token at the scripted offset, then the final object (or, when scripted, an error line instead of token
-/// <see cref="FailAfterTokens"/>). <see cref="Finish"/> runs once, however the answer ends.
+/// One answer of the fake Ollama, played out on its <see cref="FakeTokenScript"/> in its <see cref="FakeSlot"/>: active in the slot
+/// from the request's start (load included) to the end, with the model's prefill power until the first token and its active power
+/// from there (see <see cref="FakeSlots"/> for the busy file when several answers run); one NDJSON line per token at the time the
+/// script sets as it goes (each gap divided by the slot curve's speed factor at the answers running then), then the final object
+/// (or, when scripted, an error line instead of token <see cref="FailAfterTokens"/>). <see cref="Finish"/> runs once, however the
+/// answer ends.
 /// </summary>
 internal sealed class FakeOllamaGeneration
 {
@@ -14,8 +17,7 @@ internal sealed class FakeOllamaGeneration
     private readonly IReadOnlyList<string> _pieces;
     private readonly FakeOllamaRequest _request;
     private readonly FakeStreamPacer _pacer;
-    private readonly BusyFile? _busy;
-    private readonly (double CpuMw, double GpuMw) _decodePower;
+    private readonly FakeSlot _slot;
     private readonly TimeProvider _time;
     private readonly Action _onFinish;
     private int _finished;
@@ -24,23 +26,22 @@ internal sealed class FakeOllamaGeneration
     /// <param name="pieces">The tokens' text, <see cref="FakeTokenScript.CompletionTokens"/> of them.</param>
     /// <param name="request">What was asked (model name as sent, chat or generate, stream or not).</param>
     /// <param name="pacer">Started when the fake began serving the request.</param>
-    /// <param name="busy">The busy file, or null.</param>
+    /// <param name="slot">The slot it holds: it is active there from now, and gives it back when it finishes.</param>
     /// <param name="prefillPower">mW (cpu, gpu) while loading and in prefill.</param>
     /// <param name="decodePower">mW (cpu, gpu) while decoding.</param>
     /// <param name="time">Stamps <c>created_at</c>.</param>
-    /// <param name="onFinish">Runs once when the answer has ended (or was abandoned): lets the next request in, starts keep_alive.</param>
-    public FakeOllamaGeneration(FakeTokenScript script, IReadOnlyList<string> pieces, FakeOllamaRequest request, FakeStreamPacer pacer, BusyFile? busy,
+    /// <param name="onFinish">Runs once when the answer has ended (or was abandoned), before the slot is given back: starts keep_alive.</param>
+    public FakeOllamaGeneration(FakeTokenScript script, IReadOnlyList<string> pieces, FakeOllamaRequest request, FakeStreamPacer pacer, FakeSlot slot,
         (double CpuMw, double GpuMw) prefillPower, (double CpuMw, double GpuMw) decodePower, TimeProvider time, Action onFinish)
     {
         _script = script;
         _pieces = pieces;
         _request = request;
         _pacer = pacer;
-        _busy = busy;
-        _decodePower = decodePower;
+        _slot = slot;
         _time = time;
         _onFinish = onFinish;
-        _busy?.Write(prefillPower.CpuMw, prefillPower.GpuMw);
+        slot.Generate(prefillPower, decodePower);
     }
 
     /// <summary>Tokens sent before the error line replaces the next one; null = no error.</summary>
@@ -56,13 +57,11 @@ internal sealed class FakeOllamaGeneration
         {
             for (var i = 0; i < _pieces.Count; i++)
             {
-                if (!_pacer.Until(_script.OffsetOfToken(i), stop))
+                if (!_pacer.Until(_script.ScheduleNext(_slot.SpeedFactor), stop))
                     yield break;
+                _script.Sent(_pacer.ElapsedS);
                 if (i == 0)
-                {
-                    _script.FirstTokenSentS = _pacer.ElapsedS;
-                    _busy?.Write(_decodePower.CpuMw, _decodePower.GpuMw);
-                }
+                    _slot.FirstToken();
                 if (FailAfterTokens == i)
                 {
                     yield return FakeOllamaJson.Error(FailMessage) + "\n";
@@ -86,8 +85,8 @@ internal sealed class FakeOllamaGeneration
         try
         {
             await _pacer.UntilAsync(_script.TimeToFirstTokenS, stop).ConfigureAwait(false);
-            _busy?.Write(_decodePower.CpuMw, _decodePower.GpuMw);
-            await _pacer.UntilAsync(_script.DurationS, stop).ConfigureAwait(false);
+            _slot.FirstToken();
+            await _slot.DecodeAsync(_script, _pacer, stop).ConfigureAwait(false);
             return FailAfterTokens is null
                 ? FakeOllamaReply.Ok(FakeOllamaJson.Final(_script, _request.Model, _request.Chat, _time.GetUtcNow(), string.Concat(_pieces), DoneReason).ToJsonString(FakeOllamaJson.Go))
                 : FakeOllamaReply.Error(500, FailMessage);
@@ -98,18 +97,18 @@ internal sealed class FakeOllamaGeneration
         }
     }
 
-    /// <summary>Clears the busy file and runs the finish action, once.</summary>
+    /// <summary>Runs the finish action and gives the slot back (busy file updated, the next request let in), once.</summary>
     public void Finish()
     {
         if (Interlocked.Exchange(ref _finished, 1) == 1)
             return;
         try
         {
-            _busy?.Clear();
+            _onFinish();
         }
         finally
         {
-            _onFinish();
+            _slot.Dispose();
         }
     }
 

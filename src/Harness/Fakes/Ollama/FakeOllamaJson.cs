@@ -34,7 +34,7 @@ internal static class FakeOllamaJson
 
     /// <summary>
     /// The final object: <c>done: true</c>, <c>done_reason</c>, and the script's times in ns (load_duration = load,
-    /// prompt_eval_duration = prefill, eval_duration = (tokens - 1) x gap, the decode after the first token; total_duration =
+    /// prompt_eval_duration = prefill, eval_duration = <see cref="FakeTokenScript.DecodeS"/>, the decode after the first token; total_duration =
     /// from the request's arrival to the last token). <paramref name="text"/> is the whole answer (stream false) or "".
     /// </summary>
     public static JsonObject Final(FakeTokenScript script, string model, bool chat, DateTimeOffset at, string text, string doneReason)
@@ -50,7 +50,7 @@ internal static class FakeOllamaJson
         AddNanoseconds(final, "prompt_eval_duration", script.PrefillS);
         if (script.CompletionTokens > 0)
             final["eval_count"] = script.CompletionTokens;
-        AddNanoseconds(final, "eval_duration", Math.Max(0, script.CompletionTokens - 1) * script.GapS);
+        AddNanoseconds(final, "eval_duration", script.DecodeS);
         return final;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Fakes.Slots;
 using SlmEnergyBench.Harness.Fakes.Streaming;
 using WireMock;
 using WireMock.Server;
@@ -100,6 +101,7 @@ public sealed class FakeOllamaServer : IDisposable
             problems.Add($"Fake:PowerFactor = {options.PowerFactor} must be >= 0.");
         if (options.ContextTokens < 1)
             problems.Add($"Fake:ContextTokens = {options.ContextTokens} must be >= 1.");
+        problems.AddRange(FakeSlotCurve.Problems(options).Select(p => FakeSlotCurve.Describe(p)));
         foreach (var model in options.Models)
         {
             if (!(model.TokensPerSecond > 0))

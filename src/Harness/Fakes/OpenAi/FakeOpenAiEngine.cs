@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Fakes.Slots;
 using SlmEnergyBench.Harness.Fakes.Streaming;
 using WireMock.Models;
 
@@ -7,9 +8,12 @@ namespace SlmEnergyBench.Harness.Fakes.OpenAi;
 
 /// <summary>
 /// The behaviour of a fake OpenAI-compatible server, apart from HTTP hosting: its routes by flavor, validation, which models
-/// it serves, 503 while it "loads", generation one request at a time paced by a <see cref="FakeTokenScript"/> (prefill =
-/// prompt tokens / <c>PrefillTokensPerSecond</c>, then one token every 1 / (<c>TokensPerSecond</c> x <c>SpeedFactor</c>) s,
-/// both x the run's jitter), and the busy file (prefill power until the first token, then the active power).
+/// it serves, 503 while it "loads", generation of <see cref="FakeOptions.Slots"/> requests at a time (llama-server's
+/// <c>--parallel</c>; 1 by default; the rest wait in turn, their script counting from when they are let in) paced by a
+/// <see cref="FakeTokenScript"/> (prefill = prompt tokens / <c>PrefillTokensPerSecond</c>, then one token every
+/// 1 / (<c>TokensPerSecond</c> x <c>SpeedFactor</c> x the slot curve's SpeedFactor(n)) s at n requests generating, both x the
+/// request's jitter), and the busy file (<see cref="FakeSlots"/>: with one slot the prefill power until the first token, then the
+/// active power; with more, the active power x the curve's PowerFactor(n)).
 /// </summary>
 internal sealed class FakeOpenAiEngine : IDisposable
 {
@@ -20,7 +24,7 @@ internal sealed class FakeOpenAiEngine : IDisposable
     private readonly TimeProvider _time;
     private readonly long _startedAt;
     private readonly FakeNoise _noise;
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly FakeSlots _slots;
     private readonly CancellationTokenSource _stopping = new();
 
     public FakeOpenAiEngine(FakeOptions options, string flavor, FakeOpenAiScenario scenario, string? busyFile, TimeProvider time)
@@ -32,6 +36,7 @@ internal sealed class FakeOpenAiEngine : IDisposable
         _time = time;
         _startedAt = time.GetTimestamp();
         _noise = new FakeNoise(options);
+        _slots = new FakeSlots(options, _busy);
     }
 
     public FakeScriptLog Script { get; } = new();
@@ -60,7 +65,7 @@ internal sealed class FakeOpenAiEngine : IDisposable
             ("GET", "/health") when _flavor == OpenAiFlavors.LlamaCpp => Json(200, new JsonObject { ["status"] = "ok" }),
             ("GET", "/health") when _flavor == OpenAiFlavors.Vllm => new FakeReply(200, null),
             ("GET", "/v1/models") => Json(200, FakeOpenAiShapes.ModelList(_flavor, _options.Models.Select(m => m.Name), _options.ContextTokens, created)),
-            ("GET", "/props") when _flavor == OpenAiFlavors.LlamaCpp => Json(200, FakeOpenAiShapes.Props(_options.Models[0].Name, _options.ContextTokens)),
+            ("GET", "/props") when _flavor == OpenAiFlavors.LlamaCpp => Json(200, FakeOpenAiShapes.Props(_options.Models[0].Name, _options.ContextTokens, _options.Slots)),
             ("GET", "/version") when _flavor == OpenAiFlavors.Vllm => Json(200, new JsonObject { ["version"] = "0.11.0" }),
             ("GET", "/api/v0/models") when _flavor == OpenAiFlavors.LmStudio => Json(200, FakeOpenAiShapes.LmStudioModels(_options.Models.Select(m => m.Name), _options.ContextTokens)),
             ("POST", _) when CompletionPaths.Contains(path) => await CompleteAsync(path, body).ConfigureAwait(false),
@@ -75,18 +80,19 @@ internal sealed class FakeOpenAiEngine : IDisposable
         try
         {
             var request = FakeOpenAiRequest.TryParse(body, IsChat(path), out _)!;
-            await _oneAtATime.WaitAsync(_stopping.Token).ConfigureAwait(false);
-            try
+            using (var slot = await _slots.EnterAsync(_stopping.Token).ConfigureAwait(false))
             {
+                if (slot.Waited)
+                    pacer = new FakeStreamPacer();
                 var answer = Plan(request, path);
                 if (_scenario.PingComments)
                     queue.Write(": ping\n\n");
-                await PrefillAsync(answer, pacer).ConfigureAwait(false);
+                await PrefillAsync(answer, pacer, slot).ConfigureAwait(false);
                 if (request.Chat)
                     queue.Write(Sse(answer.RoleChunk()));
                 for (var i = 0; i < answer.Pieces.Count; i++)
                 {
-                    await pacer.UntilAsync(answer.Script.OffsetOfToken(i), _stopping.Token).ConfigureAwait(false);
+                    await pacer.UntilAsync(answer.Script.ScheduleNext(slot.SpeedFactor), _stopping.Token).ConfigureAwait(false);
                     if (_scenario.MidStreamErrorAfterTokens == i)
                     {
                         queue.Write(Sse(FakeOpenAiShapes.Error(_flavor, 500, "the model crashed while generating (scripted mid-stream error)")));
@@ -94,8 +100,7 @@ internal sealed class FakeOpenAiEngine : IDisposable
                     }
 
                     queue.Write(Sse(answer.ContentChunk(answer.Pieces[i])));
-                    if (i == 0)
-                        answer.Script.FirstTokenSentS = pacer.ElapsedS;
+                    answer.Script.Sent(pacer.ElapsedS);
                 }
 
                 var last = answer.FinishChunk();
@@ -109,11 +114,6 @@ internal sealed class FakeOpenAiEngine : IDisposable
                 queue.Write(Sse(last));
                 if (_scenario.SendDone)
                     queue.Write("data: [DONE]\n\n");
-            }
-            finally
-            {
-                _busy?.Clear();
-                _oneAtATime.Release();
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -130,7 +130,7 @@ internal sealed class FakeOpenAiEngine : IDisposable
     {
         _stopping.Cancel();
         _stopping.Dispose();
-        _oneAtATime.Dispose();
+        _slots.Dispose();
     }
 
     private async Task<FakeReply> CompleteAsync(string path, string? body)
@@ -153,19 +153,13 @@ internal sealed class FakeOpenAiEngine : IDisposable
         }
 
         var pacer = new FakeStreamPacer();
-        await _oneAtATime.WaitAsync(_stopping.Token).ConfigureAwait(false);
-        try
-        {
-            var answer = Plan(request, path);
-            await PrefillAsync(answer, pacer).ConfigureAwait(false);
-            await pacer.UntilAsync(answer.Script.DurationS, _stopping.Token).ConfigureAwait(false);
-            return Json(200, answer.Body());
-        }
-        finally
-        {
-            _busy?.Clear();
-            _oneAtATime.Release();
-        }
+        using var slot = await _slots.EnterAsync(_stopping.Token).ConfigureAwait(false);
+        if (slot.Waited)
+            pacer = new FakeStreamPacer();
+        var answer = Plan(request, path);
+        await PrefillAsync(answer, pacer, slot).ConfigureAwait(false);
+        await slot.DecodeAsync(answer.Script, pacer, _stopping.Token).ConfigureAwait(false);
+        return Json(200, answer.Body());
     }
 
     /// <summary>The model that answers <paramref name="name"/>: a single-model llama-server answers any name; the others only their own.</summary>
@@ -188,14 +182,15 @@ internal sealed class FakeOpenAiEngine : IDisposable
             _time.GetUtcNow().ToUnixTimeSeconds());
     }
 
-    /// <summary>Holds the model's prefill power until the first token is due, then its active power.</summary>
-    private async Task PrefillAsync(FakeOpenAiAnswer answer, FakeStreamPacer pacer)
+    /// <summary>Starts generating in <paramref name="slot"/> with the model's prefill and active power (x PowerFactor x jitter) and waits until the first token is due.</summary>
+    private async Task PrefillAsync(FakeOpenAiAnswer answer, FakeStreamPacer pacer, FakeSlot slot)
     {
         var model = _options.Models.First(m => m.Name == answer.Script.Model);
         var power = _options.PowerFactor * _noise.Next() * 1000;
-        _busy?.Write((model.PrefillCpuPowerW ?? model.ActiveCpuPowerW) * power, (model.PrefillGpuPowerW ?? model.ActiveGpuPowerW) * power);
+        slot.Generate(((model.PrefillCpuPowerW ?? model.ActiveCpuPowerW) * power, (model.PrefillGpuPowerW ?? model.ActiveGpuPowerW) * power),
+            (model.ActiveCpuPowerW * power, model.ActiveGpuPowerW * power));
         await pacer.UntilAsync(answer.Script.TimeToFirstTokenS, _stopping.Token).ConfigureAwait(false);
-        _busy?.Write(model.ActiveCpuPowerW * power, model.ActiveGpuPowerW * power);
+        slot.FirstToken();
     }
 
     private FakeReply UnknownRoute(string method, string path) => _flavor switch

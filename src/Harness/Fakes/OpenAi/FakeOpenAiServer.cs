@@ -1,5 +1,6 @@
 using System.Globalization;
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Fakes.Slots;
 using SlmEnergyBench.Harness.Fakes.Streaming;
 using WireMock;
 using WireMock.Server;
@@ -107,6 +108,7 @@ public sealed class FakeOpenAiServer : IDisposable
             problems.Add($"Fake:PrefillTokensPerSecond = {options.PrefillTokensPerSecond.ToString(CultureInfo.InvariantCulture)} must be > 0.");
         if (!(options.SpeedFactor > 0))
             problems.Add($"Fake:SpeedFactor = {options.SpeedFactor.ToString(CultureInfo.InvariantCulture)} must be > 0.");
+        problems.AddRange(FakeSlotCurve.Problems(options).Select(p => FakeSlotCurve.Describe(p)));
         foreach (var model in options.Models.Where(m => !(m.TokensPerSecond > 0)))
             problems.Add($"Fake:Models['{model.Name}']:TokensPerSecond = {model.TokensPerSecond.ToString(CultureInfo.InvariantCulture)} must be > 0.");
         if (problems.Count > 0)

@@ -76,8 +76,8 @@ internal static class FakeOpenAiShapes
         })]),
     };
 
-    /// <summary>llama-server's <c>GET /props</c> (tools/server/README.md): the first model's path, one slot, its sampler defaults.</summary>
-    public static JsonObject Props(string model, int contextTokens) => new()
+    /// <summary>llama-server's <c>GET /props</c> (tools/server/README.md): the first model's path, its slots (<c>--parallel</c>), its sampler defaults.</summary>
+    public static JsonObject Props(string model, int contextTokens, int slots) => new()
     {
         ["default_generation_settings"] = new JsonObject
         {
@@ -97,7 +97,7 @@ internal static class FakeOpenAiShapes
                 ["repeat_penalty"] = 1.0,
             },
         },
-        ["total_slots"] = 1,
+        ["total_slots"] = slots,
         ["model_path"] = $"/models/{model}.gguf",
         ["build_info"] = LlamaCppBuild,
     };
@@ -107,7 +107,7 @@ internal static class FakeOpenAiShapes
     {
         var promptMs = script.PrefillS * 1000;
         // llama-server times decode from the end of the prompt to the last token: the tokens after the first.
-        var predictedMs = Math.Max(0, script.CompletionTokens - 1) * script.GapS * 1000;
+        var predictedMs = script.DecodeS * 1000;
         return new JsonObject
         {
             ["cache_n"] = 0,
@@ -125,7 +125,7 @@ internal static class FakeOpenAiShapes
     /// <summary>LM Studio's <c>stats</c> (s) for an answer that went by <paramref name="script"/>.</summary>
     public static JsonObject Stats(FakeTokenScript script, string finishReason)
     {
-        var generationS = Math.Max(0, script.CompletionTokens - 1) * script.GapS;
+        var generationS = script.DecodeS;
         return new JsonObject
         {
             ["tokens_per_second"] = generationS > 0 ? script.CompletionTokens / generationS : 0,

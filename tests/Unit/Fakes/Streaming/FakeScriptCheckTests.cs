@@ -100,4 +100,24 @@ public sealed class FakeScriptCheckTests
         check.MeanFakeLateS.Should().BeApproximately(0.0025, 1e-9);
         check.Within.Should().BeTrue();
     }
+
+    [Fact]
+    public void Of_GapsThatChangedWithTheStreams_AreComparedWithTheFakesRealGaps()
+    {
+        // Arrange: scripted 5 ms gaps alone, but the fake (slowed as other streams came) really sent at 10, 15 and 30 ms; the client got
+        // each 0.5 ms later. Against the fixed 5 ms the mean gap (10 ms) would be 5 ms off; against what the fake did it is exact.
+        var script = new FakeTokenScript("m", "p", 3, 3, 0, 0.010, 0.005);
+        script.Sent(0.010);
+        script.Sent(0.015);
+        script.Sent(0.030);
+
+        // Act
+        var check = FakeScriptCheck.Of([Record(null, "p", 0, 0.0105, 0.0155, 0.0305)], new Dictionary<string, IReadOnlyList<FakeTokenScript>> { [""] = [script] });
+
+        // Assert
+        check.MaxMeanItlErrorS.Should().BeApproximately(0, 1e-9);
+        check.MaxGapErrorS.Should().BeApproximately(0, 1e-9);
+        check.MeanTtftErrorS.Should().BeApproximately(0.0005, 1e-9);
+        check.Within.Should().BeTrue();
+    }
 }
