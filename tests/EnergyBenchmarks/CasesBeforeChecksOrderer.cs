@@ -5,7 +5,7 @@ namespace SlmEnergyBench.EnergyBenchmarks;
 
 /// <summary>
 /// Runs every measured case (<see cref="EnergyCases.Generate"/>), then the per-model regression checks, which need
-/// them, then the streaming timings against the fakes' scripts (<see cref="EnergyCases.Streaming"/>), then the report (<see cref="EnergyCases.Report"/>), which needs everything.
+/// them, then the streaming timings against the fakes' scripts (<see cref="EnergyCases.Streaming"/>) and the points against the fakes' curves (<see cref="EnergyCases.Sweep"/>), then the report (<see cref="EnergyCases.Report"/>), which needs everything.
 /// </summary>
 public sealed class CasesBeforeChecksOrderer : ITestMethodOrderer
 {
@@ -15,6 +15,7 @@ public sealed class CasesBeforeChecksOrderer : ITestMethodOrderer
         {
             nameof(EnergyCases.Regression) => 1,
             nameof(EnergyCases.Streaming) => 2,
+            nameof(EnergyCases.Sweep) => 2,
             nameof(EnergyCases.Report) => 3,
             _ => 0,
         }).ThenBy(m => m?.MethodName, StringComparer.Ordinal).ToList();

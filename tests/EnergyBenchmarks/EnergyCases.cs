@@ -1,3 +1,4 @@
+using SlmEnergyBench.Harness.Fakes.Slots;
 using SlmEnergyBench.Harness.Fakes.Streaming;
 using SlmEnergyBench.Harness.Reports;
 using SlmEnergyBench.Harness.Results;
@@ -121,6 +122,33 @@ public sealed class EnergyCases(EnergySession fixture)
         DiagnosticProgress.Say(check.ToString());
         check.Cases.Should().BePositive("the streaming fakes answered the run's cases");
         check.Within.Should().BeTrue(check.ToString());
+    }
+
+    /// <summary>
+    /// After the cases, for a run with overlapping points: each point's attributed request energies must sum to its window's within 0.1%,
+    /// and where a batching fake served it, its steady-state J/token must equal the fake's slot curve within 2% (<see cref="FakeCurveCheck"/>).
+    /// Skips without an overlapping point.
+    /// </summary>
+    [Fact(DisplayName = "Sweep: steady-state J/token against the fakes' slot curves, attributed energy against each point's window")]
+    public void Sweep()
+    {
+        var output = TestContext.Current.TestOutputHelper!;
+        if (fixture.Failure is not null)
+            Assert.Fail(fixture.Failure);
+        var session = fixture.Session!;
+        Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
+        var points = RunDataReader.Read(session.Results!.Directory).Points;
+        Assert.SkipWhen(points.Count == 0, "No point of this run had more than one request in flight: nothing to attribute or to check against a curve.");
+
+        var checks = FakeCurveCheck.Of(points, session.Config.Options);
+
+        foreach (var check in checks)
+        {
+            output.WriteLine(check.ToString());
+            DiagnosticProgress.Say(check.ToString());
+        }
+
+        checks.Where(c => !c.Within).Should().BeEmpty("every point's attribution sums to its window and a fake's steady state follows its curve");
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public static class PointLine
         }
 
         if (p.AttributedJoules is { } attributed && total is > 0)
-            s.Append(CultureInfo.InvariantCulture, $" | attributed {mark}{attributed:0.000} J = window {(attributed - total.Value) / total.Value * 100:+0.000;-0.000}%");
+            s.Append(CultureInfo.InvariantCulture, $" | attributed {mark}{attributed:0.000} J = window {(attributed - total.Value) / total.Value * 100:+0.000;-0.000;0.000}%");
         if (p.Problems.Count > 0)
             s.Append(" | INVALID: ").AppendJoin("; ", p.Problems);
         return s.ToString();

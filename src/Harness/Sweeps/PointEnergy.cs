@@ -67,7 +67,8 @@ public static class PointEnergy
 
     /// <summary>
     /// The steady-state interval of <paramref name="spans"/> run on <paramref name="slots"/> slots: from the moment all slots are first busy
-    /// (the latest first start among the slots) to the moment the first slot drains (the earliest last end among them). Null, with
+    /// generating (the latest first token among the slots' first requests: before it, the last slot is still in its prefill, drawing power
+    /// but producing no token; its request start without streaming) to the moment the first slot drains (the earliest last end among them). Null, with
     /// <paramref name="reason"/>, when not every slot ran a request, when the first slot drained before the last began, or when the
     /// interval is shorter than <paramref name="minimumS"/> (two meter intervals: shorter, its edge samples are most of it).
     /// </summary>
@@ -82,11 +83,11 @@ public static class PointEnergy
             return null;
         }
 
-        var start = bySlot.Max(g => g.Min(r => r.StartS));
+        var start = bySlot.Max(g => g.MinBy(r => r.StartS)!.FirstTokenS);
         var end = bySlot.Min(g => g.Max(r => r.EndS));
         if (end <= start)
         {
-            reason = $"never reached: the first slot drained ({end:0.###} s) before the last slot's first request started ({start:0.###} s); give the point more prompts (Prompts:Count) than slots";
+            reason = $"never reached: the first slot drained ({end:0.###} s) before the last slot's first token ({start:0.###} s); give the point more prompts (Prompts:Count) than slots";
             return null;
         }
 

@@ -9,6 +9,9 @@ namespace SlmEnergyBench.Harness.Sweeps;
 /// </summary>
 public sealed record RequestSpan(double StartS, double EndS, int Slot, StreamTimings? Stream, int? OutputTokens)
 {
+    /// <summary>When its first token arrived (session clock, s): <see cref="StartS"/> + TTFT with streaming, else <see cref="StartS"/>.</summary>
+    public double FirstTokenS => Stream is { } stream ? StartS + stream.TimeToFirstTokenS : StartS;
+
     /// <summary>Seconds of this request inside [<paramref name="fromS"/>, <paramref name="toS"/>].</summary>
     public double OverlapS(double fromS, double toS) => Math.Max(0, Math.Min(EndS, toS) - Math.Max(StartS, fromS));
 }

@@ -2,14 +2,14 @@ namespace SlmEnergyBench.Harness.Sweeps;
 
 /// <summary>
 /// A point's steady state: the interval [<paramref name="StartS"/>, <paramref name="EndS"/>] (session clock, s) from when all its
-/// slots are first busy (the last slot's first request starts) to when the first slot drains (its last request ends), with the
+/// slots are first busy generating (the last slot's first token) to when the first slot drains (its last request ends), with the
 /// energy and tokens inside it. J/token at N in flight = <paramref name="Joules"/> / <paramref name="Tokens"/>, the figure the best
 /// served-model energy benchmarks report (ML.ENERGY's steady-state window). When <paramref name="Reached"/> is false
 /// (<paramref name="Reason"/> says why: fewer prompts than slots, or an interval shorter than two meter intervals), the figures are null.
 /// </summary>
 /// <param name="Reached">Whether the point had a steady state long enough to measure.</param>
 /// <param name="Reason">Why not, or null.</param>
-/// <param name="StartS">When all slots were first busy, s.</param>
+/// <param name="StartS">When all slots were first busy generating (the last slot's first token), s.</param>
 /// <param name="EndS">When the first slot drained, s.</param>
 /// <param name="Joules">Gross energy per domain over the interval, J (the meter's domains, edges pro rata: both sides are busy).</param>
 /// <param name="NetJoules">Energy net of the model's idle power per domain, J; null when idle was not measured.</param>

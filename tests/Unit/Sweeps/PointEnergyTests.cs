@@ -66,6 +66,24 @@ public sealed class PointEnergyTests
     }
 
     [Fact]
+    public void SteadyInterval_Streamed_StartsAtTheLastSlotsFirstToken()
+    {
+        // Slot 0's first request: sent at 0, first token 0.3 s later; slot 1's: sent at 0.2, first token at 0.7. Start = 0.7.
+        static StreamTimings Ttft(double ttft, double e2e) => new()
+        {
+            TimeToFirstTokenS = ttft,
+            EndToEndS = e2e,
+            ChunkOffsetsS = [ttft],
+            ChunkTokens = [1],
+            OutputTokens = 1,
+            OutputTokensSource = TokenCountSource.EngineCount,
+        };
+        var spans = new[] { new RequestSpan(0, 1, 0, Ttft(0.3, 1), 1), new RequestSpan(1, 3, 0, Ttft(0.1, 2), 1), new RequestSpan(0.2, 2.5, 1, Ttft(0.5, 2.3), 1) };
+
+        PointEnergy.SteadyInterval(spans, 2, 0.2, out _).Should().Be((0.7, 2.5));
+    }
+
+    [Fact]
     public void SteadyInterval_FewerRequestsThanSlots_IsNeverReached()
     {
         var interval = PointEnergy.SteadyInterval([Span(0, 1), Span(0, 1, 1)], 3, 0.2, out var reason);
