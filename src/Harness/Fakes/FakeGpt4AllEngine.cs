@@ -75,7 +75,7 @@ internal sealed class FakeGpt4AllEngine : IDisposable
             if (promptTokens > _options.ContextTokens)
                 return new FakeReply(500, null);
 
-            var completionTokens = Math.Min(FakeTextGenerator.NaturalLength(model.Name, request.Prompt), request.MaxTokens);
+            var completionTokens = Math.Min(FakeTextGenerator.NaturalLength(model.Name, request.Prompt, request.Temperature), request.MaxTokens);
             var text = FakeTextGenerator.Generate(model.Name, request.Prompt, completionTokens);
             var latency = TimeSpan.FromSeconds((promptTokens / _options.PrefillTokensPerSecond
                 + completionTokens / (model.TokensPerSecond * _options.SpeedFactor)) * _noise.Next());

@@ -77,7 +77,8 @@ internal static class FakeRequestRules
         else if ((chat ? Messages(root) : Prompt(root)) is not { } prompt)
             error = chat ? "Invalid 'messages': expected a non-empty array of {role, content} with string content" : "Missing required argument: prompt (a string)";
         else
-            return new FakeCompletionRequest(model.GetString()!, prompt, maxTokens, !chat && root.TryGetProperty("echo", out var echo) && echo.ValueKind == JsonValueKind.True);
+            return new FakeCompletionRequest(model.GetString()!, prompt, maxTokens, !chat && root.TryGetProperty("echo", out var echo) && echo.ValueKind == JsonValueKind.True,
+                root.TryGetProperty("temperature", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDouble() : null);
 
         return null;
     }

@@ -26,6 +26,22 @@ internal static class FakeTextGenerator
     public static int NaturalLength(string model, string prompt) =>
         MinCompletionTokens + (int)((uint)Seed(model, prompt) % (MaxCompletionTokens - MinCompletionTokens + 1));
 
+    /// <summary>The sampling temperature at which the fakes write <see cref="NaturalLength(string, string)"/> tokens: 0.7, the study's.</summary>
+    public const double ReferenceTemperature = 0.7;
+
+    /// <summary>How much longer a fake's answer gets per degree of temperature above <see cref="ReferenceTemperature"/>: 0.5 (x1.35 at 1.4, x0.65 at 0).</summary>
+    public const double LengthPerDegree = 0.5;
+
+    /// <summary>
+    /// The stand-in's rule for temperature, so a temperature sweep against the fakes has an effect whose truth is known: the natural
+    /// length x (1 + <see cref="LengthPerDegree"/> x (temperature - <see cref="ReferenceTemperature"/>)), rounded, at least 1 token. A
+    /// SIMULATED effect (real models' answer lengths react to temperature in their own way); exactly <see cref="NaturalLength(string, string)"/>
+    /// at 0.7 and when the request sends no temperature.
+    /// </summary>
+    public static int NaturalLength(string model, string prompt, double? temperature) =>
+        temperature is not { } t ? NaturalLength(model, prompt)
+        : Math.Max(1, (int)Math.Round(NaturalLength(model, prompt) * (1 + (LengthPerDegree * (t - ReferenceTemperature))), MidpointRounding.AwayFromZero));
+
     /// <summary>Text of exactly <paramref name="tokens"/> tokens: the concatenation of <see cref="Tokens"/>.</summary>
     public static string Generate(string model, string prompt, int tokens) => string.Concat(Tokens(model, prompt, tokens));
 

@@ -25,6 +25,20 @@ public sealed class FakeTextGeneratorTests
         ((double)tokens / words).Should().BeInRange(1.2, 1.5);
     }
 
+    [Theory]
+    [InlineData(0.0, 0.65)]
+    [InlineData(0.7, 1.0)]
+    [InlineData(1.4, 1.35)]
+    public void NaturalLength_Temperature_ScalesTheAnswerByHalfPerDegreeFromPointSeven(double temperature, double factor)
+    {
+        foreach (var prompt in new[] { "Question 1", "Question 2", "Question 3" })
+        {
+            var reference = FakeTextGenerator.NaturalLength("m", prompt);
+
+            FakeTextGenerator.NaturalLength("m", prompt, temperature).Should().Be((int)Math.Round(reference * factor, MidpointRounding.AwayFromZero));
+        }
+    }
+
     [Fact]
     public void Generate_ManyPrompts_HasPunctuationAndParagraphs()
     {

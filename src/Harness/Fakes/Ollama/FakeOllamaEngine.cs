@@ -168,7 +168,7 @@ internal sealed class FakeOllamaEngine : IDisposable
             return await LoadOnlyAsync(request, model, pacer, loadS, slot).ConfigureAwait(false);
 
         var promptTokens = Math.Min(FakeTextGenerator.PromptTokens(request.Prompt), _options.ContextTokens);
-        var natural = FakeTextGenerator.NaturalLength(model.Name, request.Prompt);
+        var natural = FakeTextGenerator.NaturalLength(model.Name, request.Prompt, request.Temperature);
         var tokens = request.NumPredict is { } limit ? Math.Min(natural, limit) : natural;
         var slowdown = _jitter.Next();
         var script = new FakeTokenScript(request.Model, request.Prompt, promptTokens, tokens, loadS,

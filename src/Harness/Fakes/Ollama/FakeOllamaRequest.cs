@@ -9,7 +9,7 @@ namespace SlmEnergyBench.Harness.Fakes.Ollama;
 /// <see cref="NumPredict"/> is <c>options.num_predict</c> (null or at most 0: no limit, Ollama's -1); <see cref="KeepAlive"/>
 /// is <c>keep_alive</c> (<see cref="Timeout.InfiniteTimeSpan"/> = forever; Ollama's 5 minutes when absent).
 /// </summary>
-internal sealed record FakeOllamaRequest(string Model, string Prompt, bool Chat, bool Stream, int? NumPredict, TimeSpan KeepAlive)
+internal sealed record FakeOllamaRequest(string Model, string Prompt, bool Chat, bool Stream, int? NumPredict, TimeSpan KeepAlive, double? Temperature = null)
 {
     /// <summary>The request, or null with the message of Ollama's 400 (<c>{"error": ...}</c>).</summary>
     public static FakeOllamaRequest? TryParse(string? body, bool chat, out string error)
@@ -38,13 +38,17 @@ internal sealed record FakeOllamaRequest(string Model, string Prompt, bool Chat,
             else if ((chat ? Messages(root) : PromptOf(root)) is not { } prompt)
                 error = chat ? "invalid messages: expected an array of {role, content}" : "invalid prompt: expected a string";
             else
-                return new FakeOllamaRequest(model.GetString()!, prompt, chat, StreamOf(root), NumPredictOf(root), keepAlive);
+                return new FakeOllamaRequest(model.GetString()!, prompt, chat, StreamOf(root), NumPredictOf(root), keepAlive, TemperatureOf(root));
             return null;
         }
     }
 
     private static bool StreamOf(JsonElement root) =>
         !root.TryGetProperty("stream", out var stream) || stream.ValueKind != JsonValueKind.False;
+
+    private static double? TemperatureOf(JsonElement root) =>
+        root.TryGetProperty("options", out var options) && options.ValueKind == JsonValueKind.Object
+        && options.TryGetProperty("temperature", out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 
     private static int? NumPredictOf(JsonElement root) =>
         root.TryGetProperty("options", out var options) && options.ValueKind == JsonValueKind.Object

@@ -170,7 +170,7 @@ internal sealed class FakeOpenAiEngine : IDisposable
     {
         var model = Serves(request.Model)!;
         var promptTokens = FakeTextGenerator.PromptTokens(request.Prompt);
-        var natural = FakeTextGenerator.NaturalLength(model.Name, request.Prompt);
+        var natural = FakeTextGenerator.NaturalLength(model.Name, request.Prompt, request.Temperature);
         var tokens = Math.Min(natural, request.MaxTokens ?? natural);
         var pieces = FakeTextGenerator.Tokens(model.Name, request.Prompt, tokens);
         var jitter = _noise.Next();

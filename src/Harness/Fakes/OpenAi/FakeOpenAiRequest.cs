@@ -7,7 +7,7 @@ namespace SlmEnergyBench.Harness.Fakes.OpenAi;
 /// <c>messages</c>' contents joined by new lines (chat), <c>max_tokens</c> (absent = until the model stops), <c>stream</c>,
 /// <c>stream_options.include_usage</c>.
 /// </summary>
-internal sealed record FakeOpenAiRequest(string Model, string Prompt, int? MaxTokens, bool Stream, bool IncludeUsage, bool Chat)
+internal sealed record FakeOpenAiRequest(string Model, string Prompt, int? MaxTokens, bool Stream, bool IncludeUsage, bool Chat, double? Temperature = null)
 {
     /// <summary>The request, or null with the 400 message when the body is not one.</summary>
     public static FakeOpenAiRequest? TryParse(string? body, bool chat, out string error)
@@ -36,7 +36,8 @@ internal sealed record FakeOpenAiRequest(string Model, string Prompt, int? MaxTo
             else if (root.TryGetProperty("max_tokens", out var max) && !(max.ValueKind == JsonValueKind.Number && max.TryGetInt32(out var m) && m >= 1))
                 error = "'max_tokens' must be an integer >= 1";
             else
-                return new FakeOpenAiRequest(model.GetString()!, prompt, ReadMaxTokens(root), Bool(root, "stream"), ReadIncludeUsage(root), chat);
+                return new FakeOpenAiRequest(model.GetString()!, prompt, ReadMaxTokens(root), Bool(root, "stream"), ReadIncludeUsage(root), chat,
+                    root.TryGetProperty("temperature", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDouble() : null);
             return null;
         }
     }
