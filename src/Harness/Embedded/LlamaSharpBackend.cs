@@ -31,9 +31,6 @@ namespace SlmEnergyBench.Harness.Embedded;
 /// </summary>
 public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelResolver resolver, SessionClock clock) : ICompletionBackend, IRevealsSettings, IDisposable
 {
-    /// <summary>The most sequences one llama.cpp context decodes together (LLAMA_MAX_SEQ in llama.cpp's llama-cparams.h).</summary>
-    public const int MaxBatchSize = 256;
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private LoadedWeights? _weights;
     private OneSequenceEngine? _oneSequence;
@@ -105,8 +102,8 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
     public async Task<CompletionResult> CompleteAsync(CompletionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.BatchSize is < 1 or > MaxBatchSize)
-            throw new BackendException($"batch size {request.BatchSize} is outside 1..{MaxBatchSize} (llama.cpp's most sequences in one context): set Embedded:BatchSize within it.");
+        if (request.BatchSize is < 1 or > ConfigValidator.MaxBatchSize)
+            throw new BackendException($"batch size {request.BatchSize} is outside 1..{ConfigValidator.MaxBatchSize} (llama.cpp's most sequences in one context, LLAMA_MAX_SEQ): set Embedded:BatchSize within it.");
         if (request.Threads is < 0)
             throw new BackendException($"threads {request.Threads} is negative: set Embedded:Threads to 0 (every logical core) or a positive count.");
         var threads = ThreadsFor(request);
