@@ -200,29 +200,30 @@ internal sealed class BatchedEngine : IDisposable
             sequence.Completion.TrySetException(failure);
     }
 
+    /// <summary>Frees the sequence's KV cells first, then stops counting it in flight (after which the context may be rebuilt).</summary>
     private void Remove(BatchedSequence sequence)
     {
+        sequence.Dispose();
         lock (_lock)
             _active.Remove(sequence);
-        sequence.Dispose();
     }
 
     private void FailAll(BackendException failure)
     {
         BatchedSequence[] all;
         lock (_lock)
-        {
             all = [.. _active, .. _pending];
+        foreach (var sequence in all)
+            sequence.Dispose();
+        lock (_lock)
+        {
             _active.Clear();
             _pending.Clear();
             _loop = null;
         }
 
         foreach (var sequence in all)
-        {
-            sequence.Dispose();
             sequence.Completion.TrySetException(failure);
-        }
     }
 
     /// <summary>Frees the context (every sequence's KV cache). Only with nothing in flight.</summary>
