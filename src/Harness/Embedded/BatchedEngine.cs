@@ -113,6 +113,8 @@ internal sealed class BatchedEngine : IDisposable
         {
             while (Admit())
             {
+                if (_executor.BatchedTokenCount == 0)
+                    throw new BackendException($"nothing is queued to decode for '{Model}' though {InFlight} request(s) are in flight: the batched engine lost track of a sequence (a bug; please report it with this message).");
                 var status = await _executor.Infer(CancellationToken.None).ConfigureAwait(false);
                 if (status != DecodeResult.Ok)
                 {
