@@ -1,13 +1,9 @@
 using LLama;
 using LLama.Common;
 using LLama.Exceptions;
-using LLama.Extensions;
 using LLama.Native;
-using LLama.Sampling;
 using SlmEnergyBench.Harness.Backends;
-using SlmEnergyBench.Harness.Backends.Streaming;
 using SlmEnergyBench.Harness.Configuration;
-using SlmEnergyBench.Harness.Text;
 using SlmEnergyBench.Harness.Timing;
 
 namespace SlmEnergyBench.Harness.Embedded;
@@ -17,16 +13,28 @@ namespace SlmEnergyBench.Harness.Embedded;
 /// loads it: the warm-up pays that); every request starts from an empty KV cache, like GPT4All's server.
 /// The harness times each request itself: <see cref="CompletionResult.PrefillS"/> from the start to the end of
 /// the prompt's decode, <see cref="CompletionResult.TimeToFirstTokenS"/> to the first sampled token, and
-/// <see cref="CompletionResult.DecodeS"/> from the end of prefill to the end; llama.cpp's own perf counters for
-/// the same request are reported beside them in <see cref="CompletionResult.Engine"/>. Each generated token's arrival
+/// <see cref="CompletionResult.DecodeS"/> from the end of prefill to the end. Each generated token's arrival
 /// (the moment it is sampled, on the session clock) makes <see cref="CompletionResult.Stream"/> (one token per arrival,
 /// counted by the harness), so the in-process engine has the same TTFT, ITL, TPOT and decode rate as a streaming server;
 /// <see cref="CompletionResult.TimeToFirstTokenS"/> is that stream's TTFT (null when the first sampled token ends the answer).
+/// <para>
+/// <see cref="CompletionRequest.BatchSize"/> 1: one request at a time in a one-sequence context, with llama.cpp's own perf
+/// counters (<see cref="CompletionResult.Engine"/>) and the generating thread's CPU (<see cref="CompletionResult.EngineCpuS"/>).
+/// Batch size N &gt; 1: the scheduler keeps N requests in flight (N concurrent calls) and <see cref="BatchedEngine"/> decodes
+/// them together, one llama_decode per step for all of them (LLamaSharp's BatchedExecutor, continuous batching), each
+/// request with <c>Embedded:ContextTokens</c> KV cells of its own; there <see cref="CompletionResult.Engine"/> and
+/// <see cref="CompletionResult.EngineCpuS"/> are null (one context's counters and threads serve every request in flight).
+/// <see cref="CompletionRequest.Threads"/> (else <c>Embedded:Threads</c>; 0 = every logical core) sets the context's threads:
+/// a change of threads, batch size or model rebuilds the context, between points only (a request that would change them
+/// while others are in flight fails with a <see cref="BackendException"/>).
+/// </para>
 /// </summary>
 public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelResolver resolver, SessionClock clock) : ICompletionBackend, IRevealsSettings, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private LoadedModel? _loaded;
+    private LoadedWeights? _weights;
+    private OneSequenceEngine? _oneSequence;
+    private BatchedEngine? _batched;
 
     public string Name => BackendKinds.LlamaSharp;
 
@@ -42,8 +50,10 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
     public IReadOnlyList<ModelFile> ModelFiles => resolver.Resolved;
 
     /// <summary>
-    /// The engine's own settings for every model (<see cref="IRevealsSettings"/>): LLamaSharp's version, context tokens, threads, GPU layers
-    /// (0: the CPU backend) and the sampler's defaults as this backend sets them (top-k, min-p and repeat penalty stay LLamaSharp's).
+    /// The engine's own settings for every model (<see cref="IRevealsSettings"/>): LLamaSharp's version, context tokens (per
+    /// sequence), threads (<c>Embedded:Threads</c>, 0 resolved to the logical cores), batch size (<c>Embedded:BatchSize</c>: sequences
+    /// decoded together, also given as <c>parallel_slots</c>) and GPU layers (0: the CPU backend), as configured; a sweep point's own
+    /// batch size and threads come with its requests (<see cref="CompletionRequest.BatchSize"/>, <see cref="CompletionRequest.Threads"/>).
     /// </summary>
     public Task<IReadOnlyDictionary<string, string>> SettingsAsync(string model, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
@@ -51,11 +61,20 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
             ["version"] = $"LLamaSharp {LlamaSharpVersion}",
             ["context_tokens"] = options.ContextTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["threads"] = Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["batch_size"] = options.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["gpu_layers"] = "0",
-            ["parallel_slots"] = "1",
+            ["parallel_slots"] = options.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
     private int Threads => options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+
+    /// <summary>The request's threads (<see cref="CompletionRequest.Threads"/>, else <c>Embedded:Threads</c>); 0 = every logical core.</summary>
+    private int ThreadsFor(CompletionRequest request) => request.Threads switch
+    {
+        null => Threads,
+        0 => Environment.ProcessorCount,
+        var t => t.Value,
+    };
 
     public async Task<Availability> CheckAsync(IReadOnlyList<string> models, CancellationToken cancellationToken)
     {
@@ -83,28 +102,90 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
     public async Task<CompletionResult> CompleteAsync(CompletionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.BatchSize is < 1 or > ConfigValidator.MaxBatchSize)
+            throw new BackendException($"batch size {request.BatchSize} is outside 1..{ConfigValidator.MaxBatchSize} (llama.cpp's most sequences in one context, LLAMA_MAX_SEQ): set Embedded:BatchSize within it.");
+        if (request.Threads is < 0)
+            throw new BackendException($"threads {request.Threads} is negative: set Embedded:Threads to 0 (every logical core) or a positive count.");
+        var threads = ThreadsFor(request);
+        Task<CompletionResult> answer;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            RefuseMixedPoints(request, threads);
             var model = await LoadAsync(request.Model, cancellationToken).ConfigureAwait(false);
-            return await Task.Run(() => Generate(model, request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (request.BatchSize == 1)
+            {
+                var engine = OneSequence(model, threads);
+                return await Task.Run(() => engine.Generate(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+
+            answer = Batched(model, request.BatchSize, threads).Submit(request, clock.Now, cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
+
+        return await answer.ConfigureAwait(false);
     }
 
-    private async Task<LoadedModel> LoadAsync(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// The scheduler changes batch size, threads or model only between points, when nothing is in flight: a request that would
+    /// change them under requests still decoding is refused (the context cannot be rebuilt under them).
+    /// </summary>
+    private void RefuseMixedPoints(CompletionRequest request, int threads)
     {
-        if (_loaded?.File.Name == name)
-            return _loaded;
+        if (_batched is not { InFlight: > 0 } busy)
+            return;
+        if (busy.Model != request.Model || busy.Sequences != request.BatchSize || busy.Threads != threads)
+        {
+            throw new BackendException($"a request for '{request.Model}' at batch size {request.BatchSize}, {threads} thread(s) arrived while {busy.InFlight} request(s) for '{busy.Model}' at batch size {busy.Sequences}, {busy.Threads} thread(s) are in flight: the scheduler must not mix points (model, Embedded:BatchSize, Embedded:Threads) in flight.");
+        }
+    }
+
+    private OneSequenceEngine OneSequence(LoadedWeights model, int threads)
+    {
+        if (_oneSequence is { } current && current.Threads == threads)
+            return current;
+        DropContexts();
+        try
+        {
+            return _oneSequence = new OneSequenceEngine(model, options.ContextTokens, threads, clock);
+        }
+        catch (RuntimeError e)
+        {
+            throw new BackendException($"llama.cpp could not make a context of {options.ContextTokens} tokens for '{model.File.Name}' ({e.Message}): lower Embedded:ContextTokens.", e);
+        }
+    }
+
+    private BatchedEngine Batched(LoadedWeights model, int sequences, int threads)
+    {
+        if (_batched is { Broken: false } current && current.Sequences == sequences && current.Threads == threads)
+            return current;
+        DropContexts();
+        return _batched = new BatchedEngine(model, sequences, threads, options.ContextTokens, clock);
+    }
+
+    /// <summary>Frees the loaded contexts (only with nothing in flight: <see cref="RefuseMixedPoints"/> runs first).</summary>
+    private void DropContexts()
+    {
+        _oneSequence?.Dispose();
+        _oneSequence = null;
+        _batched?.Dispose();
+        _batched = null;
+    }
+
+    private async Task<LoadedWeights> LoadAsync(string name, CancellationToken cancellationToken)
+    {
+        if (_weights?.File.Name == name)
+            return _weights;
         var (file, problem) = await resolver.ResolveAsync(name, cancellationToken).ConfigureAwait(false);
         if (file is null)
             throw new BackendException(problem!);
 
-        _loaded?.Dispose();
-        _loaded = null;
+        DropContexts();
+        _weights?.Dispose();
+        _weights = null;
         var parameters = new ModelParams(file.Path)
         {
             ContextSize = (uint)options.ContextTokens,
@@ -114,23 +195,8 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
         };
         try
         {
-            var weights = await LLamaWeights.LoadFromFileAsync(parameters, cancellationToken).ConfigureAwait(false);
-
-            // llama.cpp keeps no perf counters unless asked (no_perf defaults to true): ask, so its own timings
-            // can be reported beside the harness's.
-            parameters.ToLlamaContextParams(out var native);
-            native.no_perf = false;
-            try
-            {
-                _loaded = new LoadedModel(file, weights, SafeLLamaContextHandle.Create(weights.NativeHandle, native));
-            }
-            catch
-            {
-                weights.Dispose();
-                throw;
-            }
-
-            return _loaded;
+            _weights = new LoadedWeights(file, await LLamaWeights.LoadFromFileAsync(parameters, cancellationToken).ConfigureAwait(false));
+            return _weights;
         }
         catch (Exception e) when (e is LoadWeightsFailedException or RuntimeError)
         {
@@ -138,107 +204,10 @@ public sealed class LlamaSharpBackend(EmbeddedOptions options, EmbeddedModelReso
         }
     }
 
-    private CompletionResult Generate(LoadedModel model, CompletionRequest request, CancellationToken cancellationToken)
-    {
-        var context = model.Context;
-        var contextSize = (int)context.ContextSize;
-        context.MemoryClear(true);
-        context.ResetTimings();
-        using var sampler = new DefaultSamplingPipeline { Temperature = (float)request.Temperature, Seed = request.Seed, TopP = (float)(request.TopP ?? 1.0) };
-        var decoder = new StreamingTokenDecoder(System.Text.Encoding.UTF8, context);
-        var batch = new LLamaBatch();
-
-        var startS = clock.Now;
-        var startCpuS = Overhead.ThreadCpuClock.Now();
-        var prompt = context.Tokenize(request.Prompt, true, false, System.Text.Encoding.UTF8);
-        if (prompt.Length >= contextSize)
-        {
-            throw new BackendException($"the prompt has {prompt.Length} tokens but the context holds {contextSize} (Embedded:ContextTokens): raise it or shorten the prompt.");
-        }
-
-        for (var i = 0; i < prompt.Length; i++)
-            batch.Add(prompt[i], i, LLamaSeqId.Zero, i == prompt.Length - 1);
-        Decode(context, batch, request.Model);
-        var prefillEndS = clock.Now;
-
-        var arrivals = new List<ChunkArrival>(request.MaxTokens);
-        var generated = 0;
-        var position = prompt.Length;
-        var finish = "length";
-        while (generated < request.MaxTokens)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var token = sampler.Sample(context, batch.TokenCount - 1);
-            if (token.IsEndOfGeneration(model.Weights.Vocab))
-            {
-                finish = "stop";
-                break;
-            }
-
-            // The token exists once sampled: that is its arrival, as a streaming server would send it now.
-            arrivals.Add(new ChunkArrival(clock.Now, 1));
-            decoder.Add(token);
-            generated++;
-            if (generated == request.MaxTokens || position >= contextSize)
-                break;
-            batch.Clear();
-            batch.Add(token, position++, LLamaSeqId.Zero, true);
-            Decode(context, batch, request.Model);
-        }
-
-        var endS = clock.Now;
-        var engineCpuS = Overhead.ThreadCpuClock.Now() - startCpuS;
-        var text = decoder.Read();
-        var timings = context.GetTimings();
-        var stream = StreamTimings.From(startS, endS, arrivals, null, TokenCountSource.EngineCount);
-        return new CompletionResult
-        {
-            RequestedModel = request.Model,
-            ServedModel = model.File.Name,
-            Text = text,
-            StartS = startS,
-            EndS = endS,
-            PromptTokens = prompt.Length,
-            CompletionTokens = generated,
-            PromptTokensSource = TokenCountSource.EngineCount,
-            CompletionTokensSource = TokenCountSource.EngineCount,
-            WordCount = TextMetrics.CountWords(text),
-            WordRule = TextMetrics.WordRule,
-            CharacterCount = TextMetrics.CountCharacters(text),
-            FinishReason = finish,
-            PrefillS = prefillEndS - startS,
-            TimeToFirstTokenS = stream?.TimeToFirstTokenS,
-            Stream = stream,
-            DecodeS = endS - prefillEndS,
-            Engine = new EngineTimings("llama.cpp llama_perf_context", timings.PrompTokensEvaluated, timings.PromptEval.TotalMilliseconds,
-                timings.TokensEvaluated, timings.Eval.TotalMilliseconds),
-            EngineCpuS = engineCpuS,
-        };
-    }
-
-    private static void Decode(SafeLLamaContextHandle context, LLamaBatch batch, string model)
-    {
-        var result = context.Decode(batch);
-        if (result != DecodeResult.Ok)
-            throw new BackendException($"llama.cpp failed to decode a batch of '{model}' ({result}): the context may be full (Embedded:ContextTokens).");
-        // llama_decode may return before the computation has finished (llama.cpp stops its own prefill and decode
-        // timers only at the next synchronize, which reading the logits does later). Waiting here makes the harness's
-        // windows end when the tokens are computed, on every backend, and keeps llama.cpp's counters inside them.
-        context.Synchronize();
-    }
-
     public void Dispose()
     {
-        _loaded?.Dispose();
+        DropContexts();
+        _weights?.Dispose();
         _gate.Dispose();
-    }
-
-    private sealed record LoadedModel(ModelFile File, LLamaWeights Weights, SafeLLamaContextHandle Context) : IDisposable
-    {
-        public void Dispose()
-        {
-            Context.Dispose();
-            Weights.Dispose();
-        }
     }
 }
