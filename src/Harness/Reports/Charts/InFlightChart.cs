@@ -37,6 +37,7 @@ internal static class InFlightChart
             var colour = ChartPalette.ForModel(line.ColorIndex);
             var path = plot.Add.ScatterLine(line.Points.Select(p => Math.Log2(p.X)).ToArray(), line.Points.Select(p => Math.Log10(p.Y)).ToArray(), colour);
             path.LineWidth = 2;
+            path.LinePattern = SweepMarks.Pattern(line.Variant);
             path.LegendText = line.Label;
             SweepMarks.Add(plot, line.Points, colour, p => Math.Log2(p.X), p => Math.Log10(p.Y));
         }

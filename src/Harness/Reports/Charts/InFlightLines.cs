@@ -18,7 +18,7 @@ internal static class InFlightLines
         return
         [
             .. SweepSeries.Along(rows, p => p.InFlight, SweepSeries.AllButLoad)
-                .Select(s => new SweepLine(s.Label, s.ColorIndex, [.. s.Rows.Select(mark).OfType<SweepMark>()]))
+                .Select(s => new SweepLine(s.Label, s.ColorIndex, s.Variant, [.. s.Rows.Select(mark).OfType<SweepMark>()]))
                 .Where(l => l.Points.Count > 0),
         ];
     }

@@ -54,7 +54,7 @@ internal static class SettingChart
         ArgumentNullException.ThrowIfNull(run);
         var series = SweepSeries.Along(SweepRows.Of(run), axis, key);
         SweepLine Line(SweepSeries s, Func<SweepRow, double?> value) => new(
-            s.Label, s.ColorIndex,
+            s.Label, s.ColorIndex, s.Variant,
             [.. s.Rows.Select(r => (r, Value: value(r))).Where(x => x.Value is { } v && double.IsFinite(v)).Select(x => new SweepMark(axis(x.r.Point), x.Value!.Value, false, ""))]);
         return (
             [.. series.Select(s => Line(s, r => r.MeanOutputTokens)).Where(l => l.Points.Count > 0)],
@@ -85,6 +85,7 @@ internal static class SettingChart
         {
             var path = plot.Add.Scatter(line.Points.Select(p => p.X).ToArray(), line.Points.Select(p => p.Y).ToArray(), ChartPalette.ForModel(line.ColorIndex));
             path.LineWidth = 2;
+            path.LinePattern = SweepMarks.Pattern(line.Variant);
             path.MarkerShape = MarkerShape.FilledCircle;
             path.MarkerSize = 9;
             path.LegendText = line.Label;

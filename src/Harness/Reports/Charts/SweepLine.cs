@@ -1,7 +1,10 @@
 namespace SlmEnergyBench.Harness.Reports.Charts;
 
-/// <summary>One line of a sweep chart as plotted: its legend label, its colour (the runtime x model's index) and its points in order.</summary>
-internal sealed record SweepLine(string Label, int ColorIndex, IReadOnlyList<SweepMark> Points);
+/// <summary>
+/// One line of a sweep chart as plotted: its legend label, its colour (the runtime x model's index), its variant (the model's line
+/// number: its pattern, <see cref="SweepMarks.Pattern"/>) and its points in order.
+/// </summary>
+internal sealed record SweepLine(string Label, int ColorIndex, int Variant, IReadOnlyList<SweepMark> Points);
 
 /// <summary>
 /// One point of a sweep line: <paramref name="X"/> and <paramref name="Y"/> in the chart's units (not log-transformed),

@@ -7,6 +7,11 @@ internal static class SweepMarks
 {
     private const float Size = 10;
 
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+
+    /// <summary>The line pattern of a model's line number <paramref name="variant"/> (its colour is the model's): solid, dashed, dotted, ...</summary>
+    public static LinePattern Pattern(int variant) => Patterns[variant % Patterns.Length];
+
     /// <summary>Adds <paramref name="points"/>' markers in <paramref name="colour"/> at (<paramref name="x"/>, <paramref name="y"/>), each labelled with its text.</summary>
     public static void Add(Plot plot, IReadOnlyList<SweepMark> points, Color colour, Func<SweepMark, double> x, Func<SweepMark, double> y)
     {

@@ -31,6 +31,7 @@ internal static class TradeOffChart
             var colour = ChartPalette.ForModel(line.ColorIndex);
             var path = plot.Add.ScatterLine(line.Points.Select(p => p.X).ToArray(), line.Points.Select(p => p.Y).ToArray(), colour);
             path.LineWidth = 2;
+            path.LinePattern = SweepMarks.Pattern(line.Variant);
             path.LegendText = line.Label;
             SweepMarks.Add(plot, line.Points, colour, p => p.X, p => p.Y);
         }

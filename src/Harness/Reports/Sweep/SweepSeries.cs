@@ -6,9 +6,10 @@ namespace SlmEnergyBench.Harness.Reports.Sweep;
 /// <summary>
 /// A line of a sweep chart: the points of one runtime x model whose settings differ only along the chart's axis, in the axis's
 /// order. <paramref name="Label"/> is the runtime x model, followed by the settings that set it apart from the model's other lines
-/// (e.g. <c>Llama 3.2 1B, temperature 1.4</c>) when it has several.
+/// (e.g. <c>Llama 3.2 1B, temperature 1.4</c>) when it has several; <paramref name="Variant"/> numbers the model's lines from 0 (its
+/// line pattern in the charts, the colour being the model's).
 /// </summary>
-internal sealed record SweepSeries(string Label, int ColorIndex, IReadOnlyList<SweepRow> Rows)
+internal sealed record SweepSeries(string Label, int ColorIndex, int Variant, IReadOnlyList<SweepRow> Rows)
 {
     /// <summary>
     /// The rows grouped into lines along an axis: rows of one runtime x model that agree on every setting <paramref name="key"/>
@@ -21,9 +22,10 @@ internal sealed record SweepSeries(string Label, int ColorIndex, IReadOnlyList<S
         foreach (var model in rows.GroupBy(r => r.Series, StringComparer.Ordinal))
         {
             var lines = model.GroupBy(r => key(r.Point), StringComparer.Ordinal).ToArray();
-            series.AddRange(lines.Select(line => new SweepSeries(
+            series.AddRange(lines.Select((line, variant) => new SweepSeries(
                 lines.Length > 1 && line.Key.Length > 0 ? $"{model.Key}, {line.Key}" : model.Key,
                 model.First().SeriesIndex,
+                variant,
                 [.. line.OrderBy(r => axis(r.Point))])));
         }
 

@@ -1,5 +1,6 @@
 using SlmEnergyBench.Harness.Reports;
 using SlmEnergyBench.Harness.Reports.Charts;
+using SlmEnergyBench.Harness.Sweeps;
 
 namespace SlmEnergyBench.Unit.Reports.Sweep;
 
@@ -94,5 +95,25 @@ public sealed class SweepChartsTests
 
         // Assert
         stems.Should().NotContain([InFlightChart.FileStem, TradeOffChart.FileStem, .. SettingChart.Stems]);
+    }
+
+    [Fact]
+    public void Lines_GridOfTemperatureAndConcurrency_OneLinePerOtherSettingWithItsOwnPattern()
+    {
+        // Arrange: temperature 0 and 1.4, each at concurrency 1 and 4 (one request of 100 tokens each; 10 J at 1, 4 J at 4).
+        SweepPoint Point(double t, int n) => new(FormattableString.Invariant($"temperature {t}, concurrency {n}"), t, 256, n, 1, 0);
+        var run = SweepRuns.With(
+            [SweepRuns.Case(Point(0, 1), 0, 100, 10, 2), SweepRuns.Case(Point(0, 4), 0, 100, 4, 2), SweepRuns.Case(Point(1.4, 1), 0, 100, 10, 2), SweepRuns.Case(Point(1.4, 4), 0, 100, 4, 2)],
+            []);
+
+        // Act
+        var inFlight = InFlightChart.Lines(run);
+        var (tokens, _) = SettingChart.TemperatureLines(run);
+
+        // Assert: along requests in flight, a line per temperature; along temperature, a line per load. J/token 10/100 and 4/100 (no steady state).
+        inFlight.Select(l => (l.Label, l.Variant)).Should().Equal(
+            ($"{SweepRuns.Model}, temperature 0, max tokens 256", 0), ($"{SweepRuns.Model}, temperature 1.4, max tokens 256", 1));
+        inFlight.Should().AllSatisfy(l => l.Points.Select(p => (p.X, p.Y)).Should().Equal((1.0, 0.1), (4.0, 0.04)));
+        tokens.Select(l => l.Label).Should().Equal($"{SweepRuns.Model}, max tokens 256, 1 in flight", $"{SweepRuns.Model}, max tokens 256, 4 in flight");
     }
 }
