@@ -39,7 +39,7 @@ internal static class SweepRows
                 series,
                 SeriesIndex(run, series),
                 point,
-                InProcess(run.Manifest.Configuration, first.Runtime),
+                point.BatchSize > 1 || InProcess(run.Manifest.Configuration, first.Runtime),
                 run.Summary.Models.FirstOrDefault(m => m.Model == unit),
                 tokens.Length > 0 ? tokens.Average() : null,
                 tokens.Sum(),
@@ -50,7 +50,10 @@ internal static class SweepRows
         return [.. rows.OrderBy(r => r.SeriesIndex)];
     }
 
-    /// <summary>True when <paramref name="runtime"/> (or the run's backend, in a run of one runtime) is the in-process engine.</summary>
+    /// <summary>
+    /// True when <paramref name="runtime"/> (or the run's backend, in a run of one runtime) is configured as the in-process engine; a point
+    /// with a batch size above 1 is in process whatever the configuration says (<c>Backend:Kind auto</c> may have chosen the engine).
+    /// </summary>
     public static bool InProcess(BenchOptions options, string? runtime)
     {
         ArgumentNullException.ThrowIfNull(options);

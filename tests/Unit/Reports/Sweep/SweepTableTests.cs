@@ -1,5 +1,6 @@
 using SlmEnergyBench.Harness.Reports;
 using SlmEnergyBench.Harness.Reports.Sweep;
+using SlmEnergyBench.Harness.Sweeps;
 using Snapshooter.Xunit3;
 
 namespace SlmEnergyBench.Unit.Reports.Sweep;
@@ -125,6 +126,21 @@ public sealed class SweepTableTests
         // Assert
         html.Should().Contain("<a href=\"#sweep\">Sweep</a>").And.Contain("<section id=\"sweep\">\n<h2>Sweep</h2>");
         html.Should().Contain("10 vs 10.01 (-0.10%)");
+    }
+
+    [Fact]
+    public void Of_BatchSweep_DescribesThePointsAsTheInProcessEnginesBatchAndThreads()
+    {
+        // Arrange: in-process batch 1 and 4 (the fake run's backend is configured as a server; batch 4 can only be in process).
+        var b4 = new SweepPoint("batch 4", 0.7, 256, 1, 4, 2);
+        var run = SweepRuns.With([SweepRuns.Case(b4, 0, 100, 4, 3), SweepRuns.Case(b4, 1, 100, 6, 5)], [SweepRuns.Point(b4, 10, 10, SweepRuns.Reached(1, 3, 6, null, 150), 200, 5)]);
+
+        // Act
+        var row = Cells(SweepTable.Of(run)!, 0);
+
+        // Assert
+        row["Settings"].Should().Be("temperature 0.7, max tokens 256, batch 4, threads 2");
+        row["Steady J/token"].Should().Be("0.04");
     }
 
     private static Dictionary<string, string> Cells(ReportTable table, int row) =>
