@@ -28,6 +28,7 @@ public static class HtmlReport
         AppendEnergy(html, run);
         AppendSummary(html, run);
         AppendRuntimes(html, run);
+        AppendSweep(html, run);
         if (run.SeedAnalysis is not null)
             AppendSeed(html, run, run.SeedAnalysis);
         AppendCharts(html, run, charts);
@@ -78,6 +79,8 @@ public static class HtmlReport
         var sections = new List<(string Id, string Title)> { ("energy", "How energy was obtained"), ("summary", "Summary") };
         if (RuntimeTables.SideBySide(run) is not null)
             sections.Add(("runtimes", "Runtimes"));
+        if (Sweep.SweepRows.Applies(run))
+            sections.Add(("sweep", "Sweep"));
         if (run.SeedAnalysis is not null)
             sections.Add(("seed", "Seed study"));
         if (charts.Count > 0 || ReportText.NoPowerChart(run, charts) is not null)
@@ -149,6 +152,17 @@ public static class HtmlReport
         html.Append("</section>\n");
     }
 
+    /// <summary>A sweeping run's points per runtime x model (<see cref="Sweep.SweepTable"/>); nothing for a run without sweeps.</summary>
+    private static void AppendSweep(StringBuilder html, RunData run)
+    {
+        if (Sweep.SweepTable.Of(run) is not { } table)
+            return;
+        html.Append("<section id=\"sweep\">\n<h2>Sweep</h2>\n");
+        AppendTable(html, table);
+        html.Append("<p class=\"note\">").Append(Encode(Sweep.SweepTable.Note)).Append(' ')
+            .Append(Encode(ReportText.SentenceStart(ReportText.EnergyNote(run)))).Append(".</p>\n</section>\n");
+    }
+
     private static void AppendCharts(StringBuilder html, RunData run, IReadOnlyList<RenderedChart> charts)
     {
         var noPower = ReportText.NoPowerChart(run, charts);
@@ -161,9 +175,10 @@ public static class HtmlReport
         foreach (var chart in charts)
         {
             var svg = Convert.ToBase64String(Encoding.UTF8.GetBytes(chart.Svg));
-            // Timelines and the published comparison carry long labels: they take the full width.
+            // Timelines, the published comparison and the sweep's charts carry long labels or legends: they take the full width.
             var wide = chart.FileStem.StartsWith(Charts.PowerTimelineChart.StemPrefix, StringComparison.Ordinal)
-                       || chart.FileStem is Charts.RunCharts.PublishedJoulesPerToken or Charts.RunCharts.PublishedJoulesPerResponse;
+                       || chart.FileStem is Charts.RunCharts.PublishedJoulesPerToken or Charts.RunCharts.PublishedJoulesPerResponse
+                           or Charts.InFlightChart.FileStem or Charts.TradeOffChart.FileStem;
             html.Append("<figure").Append(wide ? " class=\"wide\"" : "").Append(" id=\"chart-").Append(Encode(chart.FileStem)).Append("\">\n<img src=\"data:image/svg+xml;base64,").Append(svg)
                 .Append("\" alt=\"").Append(Encode(chart.Title)).Append("\">\n<figcaption><strong>").Append(Encode(chart.Title)).Append("</strong>")
                 .Append(Encode(chart.Caption)).Append(" <span class=\"note\">Files: ")

@@ -92,6 +92,13 @@ public static class MarkdownReport
             }
         }
 
+        if (Sweep.SweepTable.Of(run) is { } sweep)
+        {
+            md.Append("## Sweep\n\n");
+            AppendTable(md, sweep);
+            md.Append('\n').Append(Escape(Sweep.SweepTable.Note)).Append(' ').Append(Escape(ReportText.SentenceStart(ReportText.EnergyNote(run)))).Append(".\n\n");
+        }
+
         md.Append("## Compared with published figures\n\n");
         AppendTable(md, ReportTables.Published(run));
         md.Append('\n').Append(Escape(ReportText.LikeWithLike + ReportText.ThisRunScope(run))).Append("\n\n");

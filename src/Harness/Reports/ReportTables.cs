@@ -92,24 +92,30 @@ internal static class ReportTables
         return new ReportTable(headers, rows);
     }
 
-    /// <summary>This run's J/token (ratio of totals) and J/response per model, then every published figure.</summary>
+    /// <summary>
+    /// This run's J/token and J/response per unit (<see cref="Sweep.PublishedPoints"/>: every unit at batch 1, or in a sweep each model's
+    /// point at the paper's batch size when it has one), then every published figure.
+    /// </summary>
     public static ReportTable Published(RunData run)
     {
         string[] headers = ["Source", "Model", "Hardware", "Batch size", "Components", "J/token", "J/response", "How obtained"];
         var rows = new List<IReadOnlyList<string>>();
         var components = $"{ReportText.Components(run.Manifest.Meter)} ({run.Manifest.Meter.Meter})";
-        foreach (var m in OrderedSummaries(run))
+        foreach (var figure in Sweep.PublishedPoints.Of(run))
         {
+            var m = figure.Summary;
             var mark = m.Mark;
+            var batch = figure.InFlight.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var perToken = figure.Steady ? $"J/token at the steady state ({batch} in flight, all slots busy)" : "J/token as ratio of totals";
             var how = m.Method is { } method
-                ? $"{EnergyMethodText.Word(method)} {(method == EnergyMethod.Imported ? "from" : "by")} {m.Meter}; J/token as ratio of totals, J/response mean of {Count(m.Passed)} cases"
+                ? $"{EnergyMethodText.Word(method)} {(method == EnergyMethod.Imported ? "from" : "by")} {m.Meter}; {perToken}, J/response mean of {Count(m.Passed)} cases"
                 : "no energy recorded";
-            rows.Add([$"{ThisRunSource} ({run.RunId})", m.Model, ReportText.ComparedHardware(run), "1", components,
-                Number(m.JoulesPerTokenRatioOfTotals, mark), Number(Metric(m, MetricNames.JoulesPerResponse)?.Mean, mark), how]);
+            rows.Add([$"{ThisRunSource} ({run.RunId})", m.Model, ReportText.ComparedHardware(run), batch, components,
+                Number(figure.JoulesPerToken, mark), Number(Metric(m, MetricNames.JoulesPerResponse)?.Mean, mark), how]);
             if (Metric(m, MetricNames.ForDomain(MetricNames.JoulesPerResponse, Metering.Domains.Gpu)) is { } gpu)
             {
-                rows.Add([$"{ThisRunSource} ({run.RunId})", m.Model, ReportText.ComparedHardware(run), "1", $"GPU only ({run.Manifest.Meter.Meter})",
-                    Number(m.JoulesPerTokenRatioOfTotalsPerDomain.TryGetValue(Metering.Domains.Gpu, out var perToken) ? perToken : null, mark),
+                rows.Add([$"{ThisRunSource} ({run.RunId})", m.Model, ReportText.ComparedHardware(run), batch, $"GPU only ({run.Manifest.Meter.Meter})",
+                    Number(figure.GpuJoulesPerToken, mark),
                     Number(gpu.Mean, mark), $"{how}; the gpu domain alone, like the GPU-only figures below"]);
             }
         }

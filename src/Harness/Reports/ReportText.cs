@@ -145,7 +145,7 @@ internal static class ReportText
 
     /// <summary>What this run's comparison covers, to end <see cref="LikeWithLike"/>.</summary>
     public static string ThisRunScope(RunData run) =>
-        $"this run is batch 1 and covers the {run.Manifest.Meter.Meter} meter's domains ({Components(run.Manifest.Meter)}), " +
+        $"{Sweep.PublishedPoints.BatchSentence(run)} covers the {run.Manifest.Meter.Meter} meter's domains ({Components(run.Manifest.Meter)}), " +
         $"its energy {RunMethod(run)}, on {ComparedHardware(run)}.";
 
     /// <summary>How many cases carry an energy figure obtained by <paramref name="method"/>.</summary>

@@ -25,8 +25,9 @@ public static class RunCharts
     public const string PublishedJoulesPerResponse = "published-joules-per-response";
 
     /// <summary>
-    /// The charts in report order: the six bar charts, time-vs-energy, one power chart per model, the two published
-    /// comparisons. A chart without any data (no energy, no passed case) is left out.
+    /// The charts in report order: the six bar charts, time-vs-energy, the runtimes' and streaming charts, a sweep's charts (J/token vs
+    /// requests in flight, throughput vs latency, temperature and max tokens vs answer length and J/response), one power chart per
+    /// model, the two published comparisons. A chart without any data (no energy, no passed case, no sweep) is left out.
     /// </summary>
     public static IReadOnlyList<RenderedChart> Render(RunData run)
     {
@@ -45,7 +46,10 @@ public static class RunCharts
             RuntimeChart.Render(run),
             StreamPhaseCharts.LatencyChart(run),
             StreamPhaseCharts.PhaseEnergyChart(run),
+            InFlightChart.Render(run),
+            TradeOffChart.Render(run),
         };
+        charts.AddRange(SettingChart.Render(run));
         charts.AddRange(run.Models.Select((m, i) => PowerTimelineChart.Render(run, m, i)));
         charts.Add(PublishedJoulesPerTokenChart(run));
         charts.Add(PublishedJoulesPerResponseChart(run));
@@ -106,24 +110,21 @@ public static class RunCharts
     }
 
     /// <summary>"This run: model, hardware, batch 1, cpu+gpu+ane (powermetrics)", with ", ESTIMATED" (SIMULATED, IMPORTED) when it is.</summary>
-    private static string ThisRunLabel(RunData run, string model)
+    private static string ThisRunLabel(RunData run, string model, int batch)
     {
-        var label = $"This run: {model}, {ReportText.ComparedHardware(run)}, batch 1, {ChartText.Components(run.Manifest.Meter)} ({run.Manifest.Meter.Meter})";
+        var label = $"This run: {model}, {ReportText.ComparedHardware(run)}, batch {batch.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {ChartText.Components(run.Manifest.Meter)} ({run.Manifest.Meter.Meter})";
         return run.Method == EnergyMethod.Measured ? label : $"{label}, {EnergyMethodText.Word(run.Method)}";
     }
 
     private static string PublishedCaption(RunData run, string what) =>
         $"{what} Published figures from {PublishedFigures.Paper}, the {PublishedFigures.SeedStudy} and, for scale, "
         + $"{PublishedFigures.GreenTokenIndex} and {PublishedFigures.MlEnergy}; the paper's are read off its charts (about ±10%). "
-        + "J/token depends strongly on batch size and hardware (and on which components are metered), so this compares "
-        + "orders of magnitude only. " + ChartText.EnergySource(run.Manifest.Meter, run.Method);
+        + Sweep.PublishedPoints.ChartSentence(run) + " " + ChartText.EnergySource(run.Manifest.Meter, run.Method);
 
     private static RenderedChart? PublishedJoulesPerTokenChart(RunData run)
     {
-        var ours = run.Models
-            .Select(m => (Model: m, Summary: run.Summary.Models.FirstOrDefault(s => s.Model == m)))
-            .Where(x => x.Summary is { Passed: > 0, JoulesPerTokenRatioOfTotals: > 0 })
-            .Select(x => new PublishedBar(ThisRunLabel(run, x.Model), x.Summary!.JoulesPerTokenRatioOfTotals!.Value, null, null, ChartPalette.ThisRunHex));
+        var figures = Sweep.PublishedPoints.Of(run).Where(f => f.Summary.Passed > 0 && f.JoulesPerToken is > 0).ToArray();
+        var ours = figures.Select(f => new PublishedBar(ThisRunLabel(run, f.Summary.Model, f.InFlight), f.JoulesPerToken!.Value, null, null, ChartPalette.ThisRunHex));
         var published = PublishedFigures.All
             .Where(f => f.JoulesPerToken is > 0)
             .Select(f => new PublishedBar(f.Label, f.JoulesPerToken!.Value, null, null, ChartPalette.HexForSource(f.Source)));
@@ -131,18 +132,22 @@ public static class RunCharts
         if (!rows.Any(r => r.Hex == ChartPalette.ThisRunHex))
             return null;
         var title = "Energy per output token: this run and published figures" + ChartText.TitleSuffix(run.Method);
-        var caption = PublishedCaption(run, "This run's bars: total joules / total completion tokens over each model's passed cases (ratio of totals).");
+        var bars = figures.Any(f => f.Steady)
+            ? "This run's bars: at the paper's batch size, the steady-state J/token (energy over the interval when all slots were busy / tokens generated in it) where reached; otherwise total joules / total completion tokens over the unit's passed cases (ratio of totals)."
+            : "This run's bars: total joules / total completion tokens over each model's passed cases (ratio of totals).";
+        var caption = PublishedCaption(run, bars);
         return PublishedComparisonChart.Render(PublishedJoulesPerToken, title, "Joules per output token (J)", "J/token", caption, rows);
     }
 
     private static RenderedChart? PublishedJoulesPerResponseChart(RunData run)
     {
-        var values = Values(run, MetricNames.JoulesPerResponse).Where(x => x.Statistics.Mean > 0).ToArray();
+        var batches = Sweep.PublishedPoints.Of(run).ToDictionary(f => f.Summary.Model, f => f.InFlight, StringComparer.Ordinal);
+        var values = Values(run, MetricNames.JoulesPerResponse).Where(x => x.Statistics.Mean > 0 && batches.ContainsKey(x.Model)).ToArray();
         // A bar gets an error bar only from two cases up with a positive lower bound (the axis is logarithmic).
         static bool HasInterval(SampleStatistics s) => s.N >= ModelBarChart.MinimumForInterval && s.CiLow > 0;
         var ours = values
             .Select(x => new PublishedBar(
-                ThisRunLabel(run, x.Model), x.Statistics.Mean,
+                ThisRunLabel(run, x.Model, batches[x.Model]), x.Statistics.Mean,
                 HasInterval(x.Statistics) ? x.Statistics.CiLow : null, HasInterval(x.Statistics) ? x.Statistics.CiHigh : null,
                 ChartPalette.ThisRunHex))
             .ToArray();
