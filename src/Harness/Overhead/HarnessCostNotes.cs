@@ -25,6 +25,12 @@ internal static class HarnessCostNotes
                 notes.Add($"llama.cpp generates on {threads} threads (Embedded:Threads): the other {threads - 1} worker threads' CPU cannot be told apart"
                           + " from the test program's and is counted as the harness's, so the harness's figures are an upper bound. Embedded:Threads = 1 measures them exactly.");
             }
+
+            if (Sweeps.SweepPlan.Of(options).Any(p => p.BatchSize > 1))
+            {
+                notes.Add("At batch size above 1 (Embedded:BatchSize) the engine decodes several requests in one llama_decode on pool threads, whose CPU no request owns:"
+                          + " over those points the engine's CPU is counted as the harness's, so the run's harness figures are an upper bound, and those points' requests have no window of their own in the harness's figures.");
+            }
         }
 
         if (!meterIsProcess)

@@ -15,8 +15,8 @@ internal static class SweepTable
     public const string Note =
         "One row per point. J/response is the mean [95% bootstrap CI] over the passed requests; at a point with more than one request in flight each " +
         "request's energy is its attributed share of the point's window (" + Sweeps.EnergyAttribution.ByActiveTime + "), and J/token is the ratio of " +
-        "the totals of those shares (Σ J / Σ output tokens). The steady state is the interval when all slots were busy (from when the last slot's first " +
-        "request starts to when the first slot drains): its J/token is the energy inside it over the tokens generated inside it, gross and net of idle, " +
+        "the totals of those shares (Σ J / Σ output tokens). The steady state is the interval when all slots were busy generating (from the last slot's first " +
+        "token to when the first slot drains): its J/token is the energy inside it over the tokens generated inside it, gross and net of idle, " +
         "and its tok/s the throughput of all slots together; 'one request at a time' marks a point without overlap. TTFT, latency (E2E) and ITL p50 " +
         "are means over the passed requests, measured under the point's load. Attributed vs window: the sum of the requests' attributed joules against " +
         "the point's window's, with their difference.";
