@@ -11,6 +11,12 @@ internal sealed class TeeObserver(IRunObserver first, IRunObserver? second) : IR
         second?.CaseFinished(progress);
     }
 
+    public void RequestAnswered(string unit, int answered, int total)
+    {
+        first.RequestAnswered(unit, answered, total);
+        second?.RequestAnswered(unit, answered, total);
+    }
+
     public void Warn(string message)
     {
         first.Warn(message);

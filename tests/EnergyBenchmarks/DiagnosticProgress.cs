@@ -20,5 +20,12 @@ public sealed class DiagnosticProgress : IRunObserver
             Say(ProgressLine.Format(progress));
     }
 
+    /// <summary>Every tenth of an overlapping point's requests (and its last): the point's row ends only when all are measured.</summary>
+    public void RequestAnswered(string unit, int answered, int total)
+    {
+        if (answered == total || answered % Math.Max(1, total / 10) == 0)
+            Say($"{unit}: {answered} of {total} requests answered");
+    }
+
     public void Warn(string message) => Say("WARNING: " + message);
 }

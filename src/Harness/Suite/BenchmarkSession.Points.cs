@@ -47,11 +47,15 @@ public sealed partial class BenchmarkSession
                 else
                 {
                     var (backend, served) = _routing.BackendOf(unit);
+                    var answered = 0;
+                    var progressGate = new Lock();
                     (cases, record) = await new PointMeasurer(_meter!, Config.Options.Meter).MeasureAsync(unmeasured, point!,
                         async (r, ct) =>
                         {
                             var completion = await backend.CompleteAsync(_routing.Request(unit, served, r.PromptText), ct).ConfigureAwait(false);
                             _state!.BackendAnswered();
+                            lock (progressGate)
+                                Observer?.RequestAnswered(unit, ++answered, unmeasured.Count);
                             return completion;
                         },
                         _warmups!.IdleOf(unit), (r, error) => _state!.BackendFailed(CaseKey.Of(r).ToString(), error), cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,14 @@ public interface IRunObserver
     /// <summary>A case ended (measured now, or kept from an earlier segment of a resumed run).</summary>
     void CaseFinished(CaseProgress progress);
 
+    /// <summary>
+    /// During a point whose requests overlap (its cases are recorded together once the whole point is measured): the
+    /// <paramref name="answered"/>-th of its <paramref name="total"/> requests answered, so a long point shows progress. Does nothing by default.
+    /// </summary>
+    void RequestAnswered(string unit, int answered, int total)
+    {
+    }
+
     /// <summary>Something the user must know while the run goes (idle drift, a machine that is not quiet, a resumed run).</summary>
     void Warn(string message);
 }

@@ -11,5 +11,9 @@ internal sealed class RecordingObserver : IRunObserver
 
     public void CaseFinished(CaseProgress progress) => Cases.Add(progress);
 
+    public List<(string Unit, int Answered, int Total)> Requests { get; } = [];
+
+    public void RequestAnswered(string unit, int answered, int total) => Requests.Add((unit, answered, total));
+
     public void Warn(string message) => Warnings.Add(message);
 }

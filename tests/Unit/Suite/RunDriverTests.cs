@@ -81,6 +81,34 @@ public sealed class RunDriverTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ConcurrencySweep_MeasuresTheOverlappingPointAsOneWindowWhoseSharesSumToIt()
+    {
+        // Arrange: concurrency 1 (each prompt its own case) and 2 (both prompts at once, one window).
+        await using var session = await BenchmarkSession.OpenAsync(Load(Small, ("ENERGYBENCH__Load__Concurrency", "1,2")), _ct);
+        var observer = new RecordingObserver();
+        session.Observer = observer;
+        var rows = new List<string>();
+        var driver = new RunDriver(session) { CaseStarting = c => rows.Add(c.DisplayName) };
+
+        // Act
+        var result = await driver.RunAsync(_ct);
+
+        // Assert
+        rows.Should().Equal($"Energy: {Small} / concurrency 1 / prompt 1 of 2", $"Energy: {Small} / concurrency 1 / prompt 2 of 2", $"Energy: {Small} / concurrency 2 / 2 prompts, 2 in flight");
+        result.Should().BeEquivalentTo(new { Planned = 4, Passed = 4, Failed = 0, AllPassed = true });
+        result.Models.Select(m => m.Summary.Model).Should().Equal($"{Small} / concurrency 1", $"{Small} / concurrency 2");
+        observer.Requests.Should().Equal(($"{Small} / concurrency 2", 1, 2), ($"{Small} / concurrency 2", 2, 2));
+        var point = JsonDocument.Parse(File.ReadAllLines(Path.Combine(result.Directory, "points.jsonl")).Single()).RootElement;
+        point.GetProperty("unit").GetString().Should().Be($"{Small} / concurrency 2");
+        var window = point.GetProperty("window").GetProperty("domains").GetProperty("total").GetProperty("joules").GetDouble();
+        var shared = File.ReadAllLines(Path.Combine(result.Directory, "cases.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(c => c.GetProperty("point").GetProperty("concurrency").GetInt32() == 2)
+            .Select(c => c.GetProperty("energy")).ToList();
+        shared.Should().HaveCount(2).And.AllSatisfy(e => e.GetProperty("attribution").GetProperty("share").GetDouble().Should().BeInRange(0.01, 0.99));
+        shared.Sum(e => e.GetProperty("window").GetProperty("domains").GetProperty("total").GetProperty("joules").GetDouble()).Should().BeApproximately(window, window * 1e-9);
+    }
+
+    [Fact]
     public async Task New_SessionThatCannotRunHere_ThrowsWithItsSkipReason()
     {
         // Arrange
