@@ -53,7 +53,8 @@ internal static class InFlightChart
         plot.Axes.Left.TickGenerator = LogAxis.Ticks();
         plot.Axes.SetLimits(-1.3, Math.Log2(maxInFlight) + 1.1, Math.Log10(values.Min()) - 0.3, Math.Log10(values.Max()) + 0.3);
         plot.Legend.ManualItems.AddRange(SweepMarks.Legend("steady-state J/token (all slots busy)", "J/token as ratio of totals (steady state not reached, or one request at a time)"));
-        plot.ShowLegend(Edge.Bottom);
+        // Inside the plot, above the empty middle of the axis (8 to 32 in flight), where no series has points.
+        plot.ShowLegend(Alignment.UpperCenter);
 
         var caption = "Each line is one runtime x model, its points ordered by requests in flight. Filled markers: the steady-state J/token (energy "
             + "over the interval when all slots were busy / tokens generated in it); open markers: the ratio of totals of the requests' attributed "

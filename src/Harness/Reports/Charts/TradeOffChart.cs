@@ -43,7 +43,7 @@ internal static class TradeOffChart
             + "across, the mean end-to-end latency of its passed requests; up, the output tokens per second of all its requests together, over the "
             + "steady-state interval where reached (filled) or over the point's whole window (open; a point of one request at a time: Σ tokens / Σ wall s). "
             + "Up and left is better: more tokens per second for each request's wait.";
-        return ChartCanvas.Render(plot, FileStem, Title, Caption, [.. lines.Select(l => l.Label)], 900, 600);
+        return ChartCanvas.Render(plot, FileStem, Title, Caption, [.. lines.Select(l => l.Label)], 900, 540 + (24 * lines.Count));
     }
 
     private static SweepMark? Mark(SweepRow r)
