@@ -19,7 +19,10 @@ internal static class SessionText
             : "";
         var what = o.Runtimes.Count == 0
             ? $"backend {backends[0].Label} at {backends[0].Backend.Location}; models {string.Join(", ", o.Models)};"
-            : $"{backends.Count} runtimes: {string.Join("; ", backends.Select(b => $"{b.Runtime} = {b.Label} at {b.Backend.Location}"))}; models {string.Join(", ", o.Models)} ({RunUnits.Of(o).Count} runtime x model units);";
+            : $"{backends.Count} runtimes: {string.Join("; ", backends.Select(b => $"{b.Runtime} = {b.Label} at {b.Backend.Location}"))}; models {string.Join(", ", o.Models)} ({RunUnits.Models(o).Count} runtime x model units);";
+        var points = Sweeps.SweepPlan.Of(o);
+        if (points.Count > 1 || points[0].Label.Length > 0)
+            what += $" sweep of {points.Count} point(s) per model: {string.Join("; ", points.Select(x => x.Label))};";
         return $"SlmEnergyBench run {results.RunId}: profile '{o.Profile}' ({config.ProfileChosenBy}); " +
                $"{what}{synthetic} " +
                $"meter {p.Meter}, {p.Method.ToString().ToUpperInvariant()}, domains {string.Join("+", p.Domains)} (chosen: {meter.Why}); " +
