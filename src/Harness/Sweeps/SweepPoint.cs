@@ -20,6 +20,7 @@ public sealed record SweepPoint(string Label, double Temperature, int MaxTokens,
     public int InFlight => Math.Max(Concurrency, BatchSize);
 
     /// <summary>True when requests overlap (<see cref="InFlight"/> above 1): the point is measured as one window and its energy attributed to its requests.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Overlaps => InFlight > 1;
 
     /// <summary>The point's settings in words, e.g. <c>temperature 0.7, max tokens 1024, concurrency 8</c> (with batch and threads for the in-process engine).</summary>

@@ -71,7 +71,11 @@ internal sealed class FakeOllamaGeneration
                 yield return FakeOllamaJson.Token(_request.Model, _request.Chat, _time.GetUtcNow(), _pieces[i]) + "\n";
             }
 
-            yield return FakeOllamaJson.Final(_script, _request.Model, _request.Chat, _time.GetUtcNow(), "", DoneReason).ToJsonString(FakeOllamaJson.Go) + "\n";
+            var final = FakeOllamaJson.Final(_script, _request.Model, _request.Chat, _time.GetUtcNow(), "", DoneReason).ToJsonString(FakeOllamaJson.Go) + "\n";
+            // Generation is over with the last token: the slot (and its power in the busy file) goes before the final object is sent, so
+            // the power stops where the work does and a client that has read the end never sees it still on.
+            Finish();
+            yield return final;
         }
         finally
         {

@@ -103,6 +103,9 @@ internal sealed class FakeOpenAiEngine : IDisposable
                     answer.Script.Sent(pacer.ElapsedS);
                 }
 
+                // Generation is over with the last token: the slot (and its power in the busy file) goes before the closing chunks are
+                // written, so the power stops where the work does and a client that has read the end never sees it still on.
+                slot.Dispose();
                 var last = answer.FinishChunk();
                 if (request.IncludeUsage)
                 {
