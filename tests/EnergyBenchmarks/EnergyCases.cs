@@ -26,10 +26,7 @@ public sealed class EnergyCases(EnergySession fixture)
     public async Task Generate(string model, int prompt, int run)
     {
         var output = TestContext.Current.TestOutputHelper!;
-        if (fixture.Failure is not null)
-            Assert.Fail(fixture.Failure);
-        var session = fixture.Session!;
-        Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
+        var session = OpenSession();
         if (fixture.TakeHeader() is { } header)
         {
             output.WriteLine(header);
@@ -79,10 +76,7 @@ public sealed class EnergyCases(EnergySession fixture)
     public async Task Regression(string model)
     {
         var output = TestContext.Current.TestOutputHelper!;
-        if (fixture.Failure is not null)
-            Assert.Fail(fixture.Failure);
-        var session = fixture.Session!;
-        Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
+        var session = OpenSession();
 
         var report = await session.CompleteModelAsync(model, TestContext.Current.CancellationToken);
 
@@ -109,10 +103,7 @@ public sealed class EnergyCases(EnergySession fixture)
     public void Streaming()
     {
         var output = TestContext.Current.TestOutputHelper!;
-        if (fixture.Failure is not null)
-            Assert.Fail(fixture.Failure);
-        var session = fixture.Session!;
-        Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
+        var session = OpenSession();
         var scripts = session.Runtimes.Where(r => r.Script is not null).ToDictionary(r => r.Runtime ?? "", r => r.Script!.Scripts);
         Assert.SkipWhen(scripts.Count == 0, "No streaming fake in this run: its timings have no script to be checked against.");
 
@@ -133,10 +124,7 @@ public sealed class EnergyCases(EnergySession fixture)
     public void Sweep()
     {
         var output = TestContext.Current.TestOutputHelper!;
-        if (fixture.Failure is not null)
-            Assert.Fail(fixture.Failure);
-        var session = fixture.Session!;
-        Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
+        var session = OpenSession();
         var points = RunDataReader.Read(session.Results!.Directory).Points;
         Assert.SkipWhen(points.Count == 0, "No point of this run had more than one request in flight: nothing to attribute or to check against a curve.");
 
@@ -159,10 +147,7 @@ public sealed class EnergyCases(EnergySession fixture)
     public async Task Report()
     {
         var output = TestContext.Current.TestOutputHelper!;
-        if (fixture.Failure is not null)
-            Assert.Fail(fixture.Failure);
-        var session = fixture.Session!;
-        Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
+        var session = OpenSession();
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var files = await fixture.MakeReportAsync(TestContext.Current.CancellationToken);
@@ -180,6 +165,16 @@ public sealed class EnergyCases(EnergySession fixture)
         TestContext.Current.AddAttachment("report.md", await File.ReadAllTextAsync(files.Markdown, TestContext.Current.CancellationToken));
         TestContext.Current.AddAttachment("cases", await File.ReadAllBytesAsync(files.Csv, TestContext.Current.CancellationToken), "text/csv");
         File.ReadAllText(files.Html).Should().Contain(session.Results!.RunId);
+    }
+
+    /// <summary>The run's open session: fails the test when the session could not start, skips it with the reason when its parts are not here.</summary>
+    private BenchmarkSession OpenSession()
+    {
+        if (fixture.Failure is not null)
+            Assert.Fail(fixture.Failure);
+        var session = fixture.Session!;
+        Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
+        return session;
     }
 }
 

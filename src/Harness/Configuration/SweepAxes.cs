@@ -43,11 +43,11 @@ public static class SweepAxes
         var result = keys.ToList();
         foreach (var (setting, sweep) in All)
         {
-            var items = result.Where(kv => IsItem(kv.Key, setting, out _)).OrderBy(kv => { IsItem(kv.Key, setting, out var i); return i; }).ToList();
+            var items = result.Select(kv => (Index: ItemIndex(kv.Key, setting), kv.Value)).Where(x => x.Index >= 0).OrderBy(x => x.Index).ToList();
             var scalar = result.FirstOrDefault(kv => string.Equals(kv.Key, setting, StringComparison.OrdinalIgnoreCase));
             List<string?> values;
             if (items.Count > 0)
-                values = [.. items.Select(kv => kv.Value)];
+                values = [.. items.Select(x => x.Value)];
             else if (scalar.Value is { } text && text.Contains(',', StringComparison.Ordinal))
                 values = [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
             else
@@ -67,9 +67,7 @@ public static class SweepAxes
     private static bool Belongs(string key, string prefix) =>
         string.Equals(key, prefix, StringComparison.OrdinalIgnoreCase) || key.StartsWith(prefix + ":", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsItem(string key, string setting, out int index)
-    {
-        index = -1;
-        return key.StartsWith(setting + ":", StringComparison.OrdinalIgnoreCase) && int.TryParse(key.AsSpan(setting.Length + 1), out index);
-    }
+    /// <summary>The list index of <paramref name="key"/> when it is an item of <paramref name="setting"/> (<c>Generation:Temperature:2</c> gives 2); else -1.</summary>
+    private static int ItemIndex(string key, string setting) =>
+        key.StartsWith(setting + ":", StringComparison.OrdinalIgnoreCase) && int.TryParse(key.AsSpan(setting.Length + 1), out var index) && index >= 0 ? index : -1;
 }

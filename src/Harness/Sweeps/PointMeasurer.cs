@@ -90,6 +90,7 @@ public sealed class PointMeasurer(IPowerMeter meter, MeterOptions meterOptions)
         var provenance = meter.Provenance with { EdgeRule = EdgeRules.Describe(window.EdgeRule) };
         var shares = PointEnergy.Attribute(window, meter.Samples, spans);
         var totalJ = window.Domains.GetValueOrDefault(Domains.Total)?.Joules;
+        var windowNet = idle?.Net(window);
         for (var i = 0; i < answered.Count; i++)
         {
             var index = answered[i].Index;
@@ -109,7 +110,7 @@ public sealed class PointMeasurer(IPowerMeter meter, MeterOptions meterOptions)
                 Energy = new CaseEnergy(provenance, own)
                 {
                     Idle = idle,
-                    NetJoules = idle?.Net(window).ToDictionary(d => d.Key, d => d.Value * (window.Domains[d.Key].Joules > 0 ? own.Domains[d.Key].Joules / window.Domains[d.Key].Joules : 0), StringComparer.Ordinal),
+                    NetJoules = windowNet?.ToDictionary(d => d.Key, d => d.Value * (window.Domains[d.Key].Joules > 0 ? own.Domains[d.Key].Joules / window.Domains[d.Key].Joules : 0), StringComparer.Ordinal),
                     Attribution = new EnergyAttribution(EnergyAttribution.ByActiveTime, share, window.StartS, window.EndS,
                         window.Domains.ToDictionary(d => d.Key, d => d.Value.Joules, StringComparer.Ordinal)),
                 },

@@ -32,15 +32,7 @@ internal static class InFlightChart
 
         var title = "Energy per output token vs requests in flight" + ChartText.TitleSuffix(run.Method);
         var plot = ChartCanvas.Create(title, "Requests in flight: concurrency or batch size (log2 scale)", "Joules per output token (J, log scale)");
-        foreach (var line in lines)
-        {
-            var colour = ChartPalette.ForModel(line.ColorIndex);
-            var path = plot.Add.ScatterLine(line.Points.Select(p => Math.Log2(p.X)).ToArray(), line.Points.Select(p => Math.Log10(p.Y)).ToArray(), colour);
-            path.LineWidth = 2;
-            path.LinePattern = SweepMarks.Pattern(line.Variant);
-            path.LegendText = line.Label;
-            SweepMarks.Add(plot, line.Points, colour, p => Math.Log2(p.X), p => Math.Log10(p.Y));
-        }
+        SweepMarks.AddLines(plot, lines, p => Math.Log2(p.X), p => Math.Log10(p.Y));
 
         var paper = PublishedFigures.FromWordsToWatts.Where(f => f.JoulesPerToken is > 0).ToArray();
         var study = PublishedFigures.Study.Where(f => f.JoulesPerToken is > 0).ToArray();

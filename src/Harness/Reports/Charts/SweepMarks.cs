@@ -12,6 +12,23 @@ internal static class SweepMarks
     /// <summary>The line pattern of a model's line number <paramref name="variant"/> (its colour is the model's): solid, dashed, dotted, ...</summary>
     public static LinePattern Pattern(int variant) => Patterns[variant % Patterns.Length];
 
+    /// <summary>
+    /// Adds each of <paramref name="lines"/> at (<paramref name="x"/>, <paramref name="y"/>): a 2 px line in its model's colour and its
+    /// variant's pattern, named in the legend, with its points' markers and labels (<see cref="Add"/>).
+    /// </summary>
+    public static void AddLines(Plot plot, IReadOnlyList<SweepLine> lines, Func<SweepMark, double> x, Func<SweepMark, double> y)
+    {
+        foreach (var line in lines)
+        {
+            var colour = ChartPalette.ForModel(line.ColorIndex);
+            var path = plot.Add.ScatterLine(line.Points.Select(x).ToArray(), line.Points.Select(y).ToArray(), colour);
+            path.LineWidth = 2;
+            path.LinePattern = Pattern(line.Variant);
+            path.LegendText = line.Label;
+            Add(plot, line.Points, colour, x, y);
+        }
+    }
+
     /// <summary>Adds <paramref name="points"/>' markers in <paramref name="colour"/> at (<paramref name="x"/>, <paramref name="y"/>), each labelled with its text.</summary>
     public static void Add(Plot plot, IReadOnlyList<SweepMark> points, Color colour, Func<SweepMark, double> x, Func<SweepMark, double> y)
     {

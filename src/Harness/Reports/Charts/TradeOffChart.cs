@@ -26,15 +26,7 @@ internal static class TradeOffChart
 
         const string Title = "Throughput vs latency per request (the trade-off curve)";
         var plot = ChartCanvas.Create(Title, "Latency per request, mean E2E (s)", "Throughput, all requests together (output tokens/s)");
-        foreach (var line in lines)
-        {
-            var colour = ChartPalette.ForModel(line.ColorIndex);
-            var path = plot.Add.ScatterLine(line.Points.Select(p => p.X).ToArray(), line.Points.Select(p => p.Y).ToArray(), colour);
-            path.LineWidth = 2;
-            path.LinePattern = SweepMarks.Pattern(line.Variant);
-            path.LegendText = line.Label;
-            SweepMarks.Add(plot, line.Points, colour, p => p.X, p => p.Y);
-        }
+        SweepMarks.AddLines(plot, lines, p => p.X, p => p.Y);
 
         plot.Axes.Margins(0.1, 0.12);
         plot.Legend.ManualItems.AddRange(SweepMarks.Legend("steady-state throughput (all slots busy)", "throughput over the whole point (ramp-up and drain included, or one request at a time)"));
