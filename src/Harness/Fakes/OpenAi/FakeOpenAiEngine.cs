@@ -22,7 +22,7 @@ internal sealed class FakeOpenAiEngine : IDisposable
     private readonly FakeOpenAiScenario _scenario;
     private readonly BusyFile? _busy;
     private readonly TimeProvider _time;
-    private readonly long _startedAt;
+    private long? _firstRequestAt;
     private readonly FakeNoise _noise;
     private readonly FakeSlots _slots;
     private readonly CancellationTokenSource _stopping = new();
@@ -34,7 +34,6 @@ internal sealed class FakeOpenAiEngine : IDisposable
         _scenario = scenario;
         _busy = busyFile is null ? null : new BusyFile(busyFile);
         _time = time;
-        _startedAt = time.GetTimestamp();
         _noise = new FakeNoise(options);
         _slots = new FakeSlots(options, _busy);
     }
@@ -48,7 +47,20 @@ internal sealed class FakeOpenAiEngine : IDisposable
         ? ["/v1/completions", "/v1/chat/completions", "/api/v0/completions", "/api/v0/chat/completions"]
         : ["/v1/completions", "/v1/chat/completions"];
 
-    private bool Loading => _scenario.LoadingSeconds > 0 && _time.GetElapsedTime(_startedAt).TotalSeconds < _scenario.LoadingSeconds;
+    /// <summary>
+    /// Whether the fake still "loads": the loading window counts from the first request the fake sees, not from its start,
+    /// so a test on a loaded machine (where the first request may come seconds after the start) still meets the 503s.
+    /// </summary>
+    private bool Loading
+    {
+        get
+        {
+            if (_scenario.LoadingSeconds <= 0)
+                return false;
+            var first = _firstRequestAt ??= _time.GetTimestamp();
+            return _time.GetElapsedTime(first).TotalSeconds < _scenario.LoadingSeconds;
+        }
+    }
 
     /// <summary>Whether a POST to <paramref name="path"/> with <paramref name="body"/> is answered with a stream (then <see cref="StreamAsync"/> answers it).</summary>
     public bool WillStream(string path, string? body) =>

@@ -7,7 +7,7 @@ namespace SlmEnergyBench.Harness.Fakes.OpenAi;
 public sealed record FakeOpenAiScenario
 {
     /// <summary>
-    /// Seconds after start during which every route answers 503 (llama-server while it loads the model:
+    /// Seconds from the first request during which every route answers 503 (llama-server while it loads the model:
     /// <c>{"error":{"code":503,"message":"Loading model","type":"unavailable_error"}}</c>); 0 = loaded at once.
     /// </summary>
     public double LoadingSeconds { get; init; }
