@@ -50,7 +50,8 @@ public static class DocsWriter
             : throw new FileNotFoundException($"BenchmarkDotNet wrote no {suffix} for {type.FullName} in {summary.ResultsDirectoryPath}: keep its Markdown (GitHub) and CSV exporters in BenchConfig.", path);
     }
 
-    private static string Page(Type type, string markdown)
+    /// <summary>A class's page: its name, its goal (<see cref="GoalAttribute"/>), the command that reruns it, then BenchmarkDotNet's Markdown.</summary>
+    internal static string Page(Type type, string markdown)
     {
         var text = new StringBuilder();
         text.Append("# ").AppendLine(type.Name).AppendLine();

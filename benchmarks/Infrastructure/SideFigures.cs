@@ -34,9 +34,13 @@ public static class SideFigures
     /// <summary>Appends one figure for the case <paramref name="key"/> (see <see cref="Key"/>); does nothing when no file is set (a run outside <c>Program</c>).</summary>
     public static void Record(string key, string figure, double value)
     {
-        var path = Environment.GetEnvironmentVariable(FileVariable);
-        if (string.IsNullOrEmpty(path))
-            return;
+        if (Environment.GetEnvironmentVariable(FileVariable) is { Length: > 0 } path)
+            Record(path, key, figure, value);
+    }
+
+    /// <summary>Appends one figure to the JSON-lines file at <paramref name="path"/>.</summary>
+    internal static void Record(string path, string key, string figure, double value)
+    {
         var line = JsonSerializer.Serialize(new SideFigure(key, figure, value)) + "\n";
         lock (Gate)
             File.AppendAllText(path, line);
@@ -44,20 +48,35 @@ public static class SideFigures
 
     /// <summary>Every recorded value of <paramref name="figure"/> for <paramref name="key"/>, in order of recording.</summary>
     public static IReadOnlyList<double> Read(string key, string figure) =>
-        ReadAll().Where(f => f.Key == key && f.Figure == figure).Select(f => f.Value).ToList();
+        Environment.GetEnvironmentVariable(FileVariable) is { Length: > 0 } path ? Read(path, key, figure) : [];
 
-    /// <summary>Whether any case recorded <paramref name="figure"/>.</summary>
-    public static bool Any(string figure) => ReadAll().Any(f => f.Figure == figure);
+    /// <summary>Every value of <paramref name="figure"/> for <paramref name="key"/> in the file at <paramref name="path"/> (none when it does not exist).</summary>
+    /// <exception cref="InvalidDataException">A line of the file is not a side figure.</exception>
+    internal static IReadOnlyList<double> Read(string path, string key, string figure) =>
+        ReadAll(path).Where(f => f.Key == key && f.Figure == figure).Select(f => f.Value).ToList();
 
-    private static IEnumerable<SideFigure> ReadAll()
+    private static IEnumerable<SideFigure> ReadAll(string path)
     {
-        var path = Environment.GetEnvironmentVariable(FileVariable);
-        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        if (!File.Exists(path))
             return [];
         return File.ReadAllLines(path)
             .Where(l => l.Length > 0)
-            .Select(l => JsonSerializer.Deserialize<SideFigure>(l)
-                ?? throw new InvalidDataException($"{path}: a line is not a side figure: {l}"));
+            .Select(l => Parse(path, l))
+            .ToList();
+    }
+
+    private static SideFigure Parse(string path, string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SideFigure>(line) is { Key: not null, Figure: not null } figure
+                ? figure
+                : throw new InvalidDataException($"{path}: a line is not a side figure (key, figure, value): {line}. Delete the file and rerun.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: a line is not JSON ({e.Message}): {line}. Delete the file and rerun.", e);
+        }
     }
 
     private static Type Declared(Type type)
