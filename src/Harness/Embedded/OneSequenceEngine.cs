@@ -24,19 +24,31 @@ internal sealed class OneSequenceEngine : IDisposable
         _model = model;
         _clock = clock;
         Threads = threads;
-        var parameters = new ModelParams(model.File.Path)
+        _context = SafeLLamaContextHandle.Create(model.Weights.NativeHandle, ContextParameters(model.File.Path, contextTokens, threads));
+    }
+
+    /// <summary>
+    /// llama.cpp's parameters for a context of <paramref name="contextTokens"/> tokens of one sequence of the model at
+    /// <paramref name="modelPath"/> on <paramref name="threads"/> CPU threads (CPU backend). Perf counters are on (llama.cpp
+    /// keeps none unless asked: <c>no_perf</c> defaults to true), so its own timings can be reported beside the harness's.
+    /// The KV cache is not unified (llama.cpp's own default; LLamaSharp turns <c>kv_unified</c> on for every context): with it
+    /// on, llama.cpp checks each batch against all LLAMA_MAX_SEQ (256) possible sequences before its decode timer starts, about
+    /// 60 µs a token on a 2-core machine that the harness's clock sees and llama.cpp's counters do not (benchmarks/Engine,
+    /// EngineDecodeBenchmarks). One sequence has one KV stream either way.
+    /// </summary>
+    internal static LLamaContextParams ContextParameters(string modelPath, int contextTokens, int threads)
+    {
+        var parameters = new ModelParams(modelPath)
         {
             ContextSize = (uint)contextTokens,
             GpuLayerCount = 0,
             Threads = threads,
             BatchThreads = threads,
+            KVUnified = false,
         };
-
-        // llama.cpp keeps no perf counters unless asked (no_perf defaults to true): ask, so its own timings
-        // can be reported beside the harness's.
         parameters.ToLlamaContextParams(out var native);
         native.no_perf = false;
-        _context = SafeLLamaContextHandle.Create(model.Weights.NativeHandle, native);
+        return native;
     }
 
     /// <summary>CPU threads for decode and prompt evaluation.</summary>
