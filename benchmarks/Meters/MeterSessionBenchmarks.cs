@@ -26,6 +26,8 @@ public class MeterSessionBenchmarks
 
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(PeriodS);
 
+    private const int WarmIntervalMs = 10;
+
     private TempPowercap? _powercap;
     private IPowerMeter? _meter;
     private (TimeSpan Cpu, TimeSpan Wall) _without;
@@ -39,7 +41,17 @@ public class MeterSessionBenchmarks
     public string Meter { get; set; } = MeterKinds.Rapl;
 
     [GlobalSetup]
-    public void Setup() => _powercap = new TempPowercap();
+    public void Setup()
+    {
+        _powercap = new TempPowercap();
+
+        // The sampling path's methods are jitted at tier 0 first and recompiled after 30 calls (tiered compilation): a run pays
+        // that once, in its first seconds. A 1.5 s session at 10 ms (150 readings) pays it here, so the periods measure the
+        // steady state.
+        var warm = Open(WarmIntervalMs);
+        Thread.Sleep(TimeSpan.FromSeconds(1.5));
+        warm.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 
     [GlobalCleanup]
     public void Cleanup() => _powercap?.Dispose();
@@ -48,10 +60,7 @@ public class MeterSessionBenchmarks
     public void StartSession()
     {
         _without = CpuShare.Over(Period);
-        var options = new MeterOptions { Kind = Meter, IntervalMs = IntervalMs, RaplRoot = _powercap!.Root };
-        var choice = MeterSelector.ChooseAsync(options, RepositoryPaths.FindRoot(), new SessionClock(), CancellationToken.None).GetAwaiter().GetResult();
-        _meter = choice.Meter;
-        _meter.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _meter = Open(IntervalMs);
     }
 
     [IterationCleanup]
@@ -59,6 +68,15 @@ public class MeterSessionBenchmarks
     {
         _meter?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _meter = null;
+    }
+
+    /// <summary>Opens and starts this case's meter at <paramref name="intervalMs"/> as a run does (choice by kind, then start).</summary>
+    private IPowerMeter Open(int intervalMs)
+    {
+        var options = new MeterOptions { Kind = Meter, IntervalMs = intervalMs, RaplRoot = _powercap!.Root };
+        var meter = MeterSelector.ChooseAsync(options, RepositoryPaths.FindRoot(), new SessionClock(), CancellationToken.None).GetAwaiter().GetResult().Meter;
+        meter.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return meter;
     }
 
     /// <summary>The period with the session sampling; records its net CPU % of a core.</summary>
