@@ -61,10 +61,23 @@ public sealed class CompositeMeter : IPowerMeter
         {
             lock (_gate)
             {
-                Collect(0, CpuSide.Samples);
-                Collect(1, GpuSide.Samples);
+                CollectNew();
                 return [.. _samples];
             }
+        }
+    }
+
+    /// <summary>Each side's samples overlapping the window (cpu side first), without their own totals, as <see cref="Samples"/> holds them.</summary>
+    public IReadOnlyList<MeterSample> SamplesIn(double startS, double endS) =>
+        [.. CpuSide.SamplesIn(startS, endS).Concat(GpuSide.SamplesIn(startS, endS)).Select(s => s with { EnergyJ = WithoutTotal(s.EnergyJ) })];
+
+    public IReadOnlyList<MeterSample> SamplesFrom(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        lock (_gate)
+        {
+            CollectNew();
+            return index >= _samples.Count ? [] : _samples.GetRange(index, _samples.Count - index);
         }
     }
 
@@ -144,12 +157,17 @@ public sealed class CompositeMeter : IPowerMeter
     private static string Describe(EnergyProvenance p) =>
         $"{p.Meter} ({EnergyMethodText.Word(p.Method)}; {string.Join(", ", p.Domains)}): {p.Source}";
 
-    private void Collect(int part, IReadOnlyList<MeterSample> samples)
+    /// <summary>Appends each side's samples not collected yet, asking each for its new ones only.</summary>
+    private void CollectNew()
     {
-        for (; _seen[part] < samples.Count; _seen[part]++)
-        {
-            var s = samples[_seen[part]];
+        Collect(0, CpuSide.SamplesFrom(_seen[0]));
+        Collect(1, GpuSide.SamplesFrom(_seen[1]));
+    }
+
+    private void Collect(int part, IReadOnlyList<MeterSample> fresh)
+    {
+        foreach (var s in fresh)
             _samples.Add(s with { EnergyJ = WithoutTotal(s.EnergyJ) });
-        }
+        _seen[part] += fresh.Count;
     }
 }

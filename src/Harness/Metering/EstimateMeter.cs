@@ -53,6 +53,10 @@ public sealed class EstimateMeter : IPowerMeter
 
     public IReadOnlyList<MeterSample> Samples => _sampler?.Timeline.Samples ?? [];
 
+    public IReadOnlyList<MeterSample> SamplesIn(double startS, double endS) => _sampler?.Timeline.Overlapping(startS, endS) ?? [];
+
+    public IReadOnlyList<MeterSample> SamplesFrom(int index) => _sampler?.Timeline.From(index) ?? [];
+
     public Task<Availability> CheckAsync(CancellationToken cancellationToken)
     {
         if (PowerModel.Problem() is { } problem)

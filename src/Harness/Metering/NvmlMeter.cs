@@ -66,6 +66,10 @@ public sealed class NvmlMeter : IPowerMeter
 
     public IReadOnlyList<MeterSample> Samples => _sampler?.Timeline.Samples ?? [];
 
+    public IReadOnlyList<MeterSample> SamplesIn(double startS, double endS) => _sampler?.Timeline.Overlapping(startS, endS) ?? [];
+
+    public IReadOnlyList<MeterSample> SamplesFrom(int index) => _sampler?.Timeline.From(index) ?? [];
+
     public Task<Availability> CheckAsync(CancellationToken cancellationToken)
     {
         try

@@ -90,6 +90,10 @@ public sealed class PowermetricsMeter : IPowerMeter, IMeterProcess
 
     public IReadOnlyList<MeterSample> Samples => _timeline.Samples;
 
+    public IReadOnlyList<MeterSample> SamplesIn(double startS, double endS) => _timeline.Overlapping(startS, endS);
+
+    public IReadOnlyList<MeterSample> SamplesFrom(int index) => _timeline.From(index);
+
     /// <inheritdoc/>
     public int? ProcessId => _process?.Id;
 

@@ -68,6 +68,10 @@ public sealed class RaplMeter : IPowerMeter
 
     public IReadOnlyList<MeterSample> Samples => _sampler?.Timeline.Samples ?? [];
 
+    public IReadOnlyList<MeterSample> SamplesIn(double startS, double endS) => _sampler?.Timeline.Overlapping(startS, endS) ?? [];
+
+    public IReadOnlyList<MeterSample> SamplesFrom(int index) => _sampler?.Timeline.From(index) ?? [];
+
     /// <summary>The zone tree, once <see cref="CheckAsync"/> or <see cref="StartAsync"/> has read it.</summary>
     internal RaplTree? Tree => _tree;
 

@@ -58,6 +58,31 @@ public sealed class SampleTimeline
         get { lock (_gate) return [.. _samples]; }
     }
 
+    /// <summary>
+    /// A copy of the samples overlapping [<paramref name="startS"/>, <paramref name="endS"/>] (s), in order: found by binary
+    /// search, so its cost is that of the window's samples, not of the whole run's (<see cref="Samples"/> copies them all).
+    /// </summary>
+    public IReadOnlyList<MeterSample> Overlapping(double startS, double endS)
+    {
+        lock (_gate)
+        {
+            var first = FirstEndingAfter(startS);
+            var end = first;
+            while (end < _samples.Count && _samples[end].StartS < endS)
+                end++;
+            return _samples.GetRange(first, end - first);
+        }
+    }
+
+    /// <summary>A copy of the samples from index <paramref name="index"/> on (none when it is at or past the end), in order.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative.</exception>
+    public IReadOnlyList<MeterSample> From(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        lock (_gate)
+            return index >= _samples.Count ? [] : _samples.GetRange(index, _samples.Count - index);
+    }
+
     /// <summary>Appends a sample (after the last one) and returns it as stored, with its total.</summary>
     public MeterSample Add(MeterSample sample)
     {

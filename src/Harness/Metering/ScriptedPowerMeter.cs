@@ -55,6 +55,18 @@ public sealed class ScriptedPowerMeter : IPowerMeter
         }
     }
 
+    public IReadOnlyList<MeterSample> SamplesIn(double startS, double endS)
+    {
+        Materialize();
+        return _timeline.Overlapping(startS, endS);
+    }
+
+    public IReadOnlyList<MeterSample> SamplesFrom(int index)
+    {
+        Materialize();
+        return _timeline.From(index);
+    }
+
     public Task<Availability> CheckAsync(CancellationToken cancellationToken) =>
         Task.FromResult(Availability.Yes("scripted fake meter: always available."));
 

@@ -58,12 +58,11 @@ public static class FirstTokenSplit
             .ToDictionary(d => d, d => prefillWindow.Domains[d].Joules + correction.GetValueOrDefault(d), StringComparer.Ordinal);
         var decode = prefill.ToDictionary(p => p.Key, p => whole.Domains[p.Key].Joules - p.Value, StringComparer.Ordinal);
 
-        var samples = meter.Samples;
         var outputTokens = stream.OutputTokens;
         var prefillPhase = PhaseFigures.Make(PhaseNames.Prefill, startS, firstS, firstS - startS, completion.PromptTokens, prefillWindow.SampleCount,
-            PhaseRule.IntervalS(samples, startS, firstS), prefill, idle, null);
+            PhaseRule.IntervalS(meter.SamplesIn(startS, firstS), startS, firstS), prefill, idle, null);
         var decodePhase = PhaseFigures.Make(PhaseNames.Decode, firstS, endS, endS - firstS, outputTokens - 1, decodeWindow?.SampleCount ?? 0,
-            PhaseRule.IntervalS(samples, firstS, endS), decode, idle,
+            PhaseRule.IntervalS(meter.SamplesIn(firstS, endS), firstS, endS), decode, idle,
             decodeWindow is null ? "no decode window: the answer ended with its first token" : null);
         return (new PhaseSplit(PhaseNames.SplitAtFirstToken, EdgeRuleText(whole.EdgeRule), prefillPhase, decodePhase) { Note = whole.Approximation }, null);
     }

@@ -41,7 +41,7 @@ internal sealed class PrefillPassRunner(IPowerMeter meter, SessionClock clock, B
         if (idle is not null)
             window = EdgeAttribution.Apply(window, idle.PowerW);
         var promptTokens = pass.PromptTokens ?? completion.PromptTokens;
-        var split = PrefillPassSplit.Of(full, completion.CompletionTokens, window, promptTokens, idle, meter.Samples, Problem(pass, window, promptTokens));
+        var split = PrefillPassSplit.Of(full, completion.CompletionTokens, window, promptTokens, idle, meter.SamplesIn(Math.Min(pass.StartS, full.StartS), Math.Max(pass.EndS, full.EndS)), Problem(pass, window, promptTokens));
         return (split, null);
     }
 

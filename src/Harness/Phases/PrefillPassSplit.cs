@@ -15,7 +15,7 @@ public static class PrefillPassSplit
     /// The split from the full request's window <paramref name="full"/> and the pass's window <paramref name="pass"/> (both
     /// with their edges as recorded), <paramref name="promptTokens"/> and the full request's <paramref name="outputTokens"/>.
     /// <paramref name="passProblem"/> marks the pass invalid (e.g. the server took the prompt from its cache); then neither
-    /// phase has figures. <paramref name="samples"/> are the meter's samples, for <see cref="PhaseRule"/>'s interval.
+    /// phase has figures. <paramref name="samples"/> are the meter's samples overlapping both windows (more do no harm), for <see cref="PhaseRule"/>'s interval.
     /// </summary>
     public static PhaseSplit Of(WindowEnergy full, int? outputTokens, WindowEnergy pass, int? promptTokens,
         IdleMeasurement? idle, IReadOnlyList<MeterSample> samples, string? passProblem)

@@ -167,16 +167,31 @@ public sealed class ResultsWriter : IDisposable
         }
     }
 
-    /// <summary>Appends the meter samples not written yet; after a failed append, nothing (the failure was reported).</summary>
+    /// <summary>Appends the meter samples not written yet (those of <paramref name="all"/> past the ones written); after a failed append, nothing (the failure was reported).</summary>
     public void AppendSamples(IReadOnlyList<MeterSample> all)
     {
+        ArgumentNullException.ThrowIfNull(all);
+        AppendSamples(written => [.. all.Skip(written)]);
+    }
+
+    /// <summary>
+    /// Appends the samples <paramref name="samplesFrom"/> gives from the count already written on (e.g.
+    /// <see cref="Metering.IPowerMeter.SamplesFrom"/>), so that only the new samples are copied, not the whole run's; after a
+    /// failed append, nothing (the failure was reported).
+    /// </summary>
+    public void AppendSamples(Func<int, IReadOnlyList<MeterSample>> samplesFrom)
+    {
+        ArgumentNullException.ThrowIfNull(samplesFrom);
         lock (_gate)
         {
-            if (_guard.Broken is not null || _samplesWritten >= all.Count)
+            if (_guard.Broken is not null)
                 return;
-            var lines = all.Skip(_samplesWritten).Select(s => JsonSerializer.Serialize(s, ResultsJson.Line)).ToList();
+            var fresh = samplesFrom(_samplesWritten);
+            if (fresh.Count == 0)
+                return;
+            var lines = fresh.Select(s => JsonSerializer.Serialize(s, ResultsJson.Line)).ToList();
             _guard.Append(_samples, _cases, $"{lines.Count} meter sample(s)", () => _samples.Append(lines));
-            _samplesWritten = all.Count;
+            _samplesWritten += fresh.Count;
         }
     }
 

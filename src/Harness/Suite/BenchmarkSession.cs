@@ -230,7 +230,7 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
             return;
         record = record with { Segment = Segment };
         Results!.AppendCase(record);
-        Results.AppendSamples(_meter!.Samples);
+        Results.AppendSamples(_meter!.SamplesFrom);
         _state!.Add(record);
         WriteState("running", ended: false);
         Report(record, kept: false);
@@ -306,7 +306,7 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
             if (_meter is not null && FatalError is null && !_cancelled && _state!.MeasuredThisSegment > 0 && Config.Options.Protocol.IdleSeconds > 0)
                 await _warmups!.MeasureIdleAsync("after the last case", CancellationToken.None).ConfigureAwait(false);
             if (_meter is not null)
-                Results.AppendSamples(_meter.Samples);
+                Results.AppendSamples(_meter.SamplesFrom);
             if (await PromptsChangedAsync().ConfigureAwait(false) is { } changed)
                 Warn(changed);
             if (_watch is not null)
@@ -391,7 +391,7 @@ public sealed partial class BenchmarkSession : IAsyncDisposable
         try
         {
             if (_meter is not null)
-                Results.AppendSamples(_meter.Samples);
+                Results.AppendSamples(_meter.SamplesFrom);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
         {

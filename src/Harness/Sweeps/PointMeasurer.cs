@@ -88,7 +88,7 @@ public sealed class PointMeasurer(IPowerMeter meter, MeterOptions meterOptions)
         if (idle is not null)
             window = EdgeAttribution.Apply(window, idle.PowerW);
         var provenance = meter.Provenance with { EdgeRule = EdgeRules.Describe(window.EdgeRule) };
-        var shares = PointEnergy.Attribute(window, meter.Samples, spans);
+        var shares = PointEnergy.Attribute(window, meter.SamplesIn(window.StartS, window.EndS), spans);
         var totalJ = window.Domains.GetValueOrDefault(Domains.Total)?.Joules;
         var windowNet = idle?.Net(window);
         for (var i = 0; i < answered.Count; i++)

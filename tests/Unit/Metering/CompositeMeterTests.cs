@@ -191,6 +191,44 @@ public sealed class CompositeMeterTests
     }
 
     [Fact]
+    public async Task SamplesFrom_AfterSamplesWereTaken_ReturnsOnlyTheNewOnesAsSamplesHoldsThem()
+    {
+        // Arrange
+        await using var meter = new CompositeMeter(CpuSide(periodS: 0.5), GpuSide(periodS: 0.5));
+        await meter.StartAsync(Ct);
+        var first = meter.SamplesFrom(0);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        // Act
+        var fresh = meter.SamplesFrom(first.Count);
+
+        // Assert: two new samples from each side, cpu side first, without the parts' totals; Samples agrees.
+        first.Should().HaveCount(2);
+        fresh.Should().HaveCount(4);
+        fresh.Should().OnlyContain(s => !s.EnergyJ.ContainsKey(Domains.Total));
+        fresh.Select(s => s.EnergyJ.ContainsKey(Domains.Gpu)).Should().Equal(false, false, true, true);
+        meter.Samples.Skip(2).Should().Equal(fresh);
+        meter.SamplesFrom(6).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task SamplesIn_Window_ReturnsEachSidesOverlappingSamplesWithoutTheirTotals()
+    {
+        // Arrange
+        await using var meter = new CompositeMeter(CpuSide(), GpuSide());
+        await meter.StartAsync(Ct);
+        _time.Advance(TimeSpan.FromSeconds(3));
+
+        // Act: [1.05, 1.5] cuts cpu samples [1.0, 1.1] .. [1.4, 1.5] (5) and gpu samples [1.0, 1.25], [1.25, 1.5] (2).
+        var samples = meter.SamplesIn(1.05, 1.5);
+
+        // Assert
+        samples.Select(s => s.StartS).Should().BeEquivalentTo([1.0, 1.1, 1.2, 1.3, 1.4, 1.0, 1.25], o => o.WithStrictOrdering().Using<double>(c => c.Subject.Should().BeApproximately(c.Expectation, 1e-9)).WhenTypeIs<double>());
+        samples.Should().OnlyContain(s => !s.EnergyJ.ContainsKey(Domains.Total));
+        samples.Take(5).Should().OnlyContain(s => s.EnergyJ[Domains.Cpu] > 0 && !s.EnergyJ.ContainsKey(Domains.Gpu));
+    }
+
+    [Fact]
     public async Task DisposeAsync_Always_DisposesBothParts()
     {
         // Arrange

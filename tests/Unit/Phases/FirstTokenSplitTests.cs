@@ -5,6 +5,7 @@ using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Phases;
 using SlmEnergyBench.Harness.Results;
 using SlmEnergyBench.Harness.Timing;
+using SlmEnergyBench.Unit.Metering;
 
 namespace SlmEnergyBench.Unit.Phases;
 
@@ -108,6 +109,24 @@ public sealed class FirstTokenSplitTests
         // Assert
         split.Should().BeNull();
         missing.Should().Contain("does not stream").And.Contain("Protocol:PrefillPass");
+    }
+
+    [Fact]
+    public async Task MeasureAsync_MeterWithoutTheWholeRun_SplitsFromTheWindowsSamplesAlone()
+    {
+        // Arrange: the meter of the first test, but its whole-run sample list is off limits.
+        await using var meter = new WindowOnlyMeter(await StartedMeterAsync(prefillUntilS: FirstTokenS));
+        var whole = EdgeAttribution.Apply(await meter.MeasureAsync(RequestStartS, RequestEndS, Ct), Idle.PowerW);
+
+        // Act
+        var (split, missing) = await FirstTokenSplit.MeasureAsync(meter, Completion(FirstTokenS, 6), whole, Idle, Ct);
+
+        // Assert: the same figures as there (2.9 J and 3.1 J, by hand), each phase's interval from its own samples.
+        missing.Should().BeNull();
+        split!.Prefill.Joules![Domains.Total].Should().BeApproximately(2.9, Precision);
+        split.Decode.Joules![Domains.Total].Should().BeApproximately(3.1, Precision);
+        split.Prefill.MeterIntervalS.Should().BeApproximately(0.1, Precision);
+        split.Decode.MeterIntervalS.Should().BeApproximately(0.1, Precision);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

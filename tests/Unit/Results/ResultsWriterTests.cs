@@ -59,6 +59,36 @@ public sealed class ResultsWriterTests : IDisposable
     }
 
     [Fact]
+    public void AppendSamples_FromAMeter_AsksOnlyForTheSamplesPastThoseWritten()
+    {
+        // Arrange: a meter's timeline of 3 samples, then 2 more.
+        using var writer = ResultsWriter.Create(_root, "fake", Start);
+        var timeline = new SampleTimeline();
+        timeline.Add(Sample(0));
+        timeline.Add(Sample(0.1));
+        timeline.Add(Sample(0.2));
+        var asked = new List<int>();
+        IReadOnlyList<MeterSample> From(int index)
+        {
+            asked.Add(index);
+            return timeline.From(index);
+        }
+
+        // Act
+        writer.AppendSamples(From);
+        timeline.Add(Sample(0.3));
+        timeline.Add(Sample(0.4));
+        writer.AppendSamples(From);
+        writer.AppendSamples(From);
+
+        // Assert
+        asked.Should().Equal(0, 3, 5);
+        var lines = ReadShared(Path.Combine(writer.Directory, "samples.jsonl"));
+        lines.Should().HaveCount(5);
+        lines[3].Should().Contain("\"startS\":0.3");
+    }
+
+    [Fact]
     public void WriteManifest_Rewrites_WithoutLeavingTempFiles()
     {
         using var writer = ResultsWriter.Create(_root, "fake", Start);
