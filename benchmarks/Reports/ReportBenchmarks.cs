@@ -45,6 +45,7 @@ public class ReportBenchmarks
     [Params(36, 768, 10_000)]
     public int Cases { get; set; }
 
+    /// <summary>Reads the generated run for <see cref="Summaries"/>.</summary>
     [GlobalSetup(Target = nameof(Summaries))]
     public void SetupSummaries()
     {
@@ -52,6 +53,7 @@ public class ReportBenchmarks
         WarmUp(() => Summaries());
     }
 
+    /// <summary>Makes (or finds) the generated run's folder for <see cref="Read"/>.</summary>
     [GlobalSetup(Target = nameof(Read))]
     public void SetupRead()
     {
@@ -59,6 +61,7 @@ public class ReportBenchmarks
         WarmUp(() => Read());
     }
 
+    /// <summary>Reads the generated run for <see cref="Charts"/>.</summary>
     [GlobalSetup(Target = nameof(Charts))]
     public void SetupCharts()
     {
@@ -66,6 +69,7 @@ public class ReportBenchmarks
         WarmUp(() => Charts());
     }
 
+    /// <summary>Reads the generated run and draws its charts for <see cref="Write"/>.</summary>
     [GlobalSetup(Target = nameof(Write))]
     public void SetupWrite()
     {
@@ -74,6 +78,7 @@ public class ReportBenchmarks
         WarmUp(() => Write());
     }
 
+    /// <summary>Makes (or finds) the generated run's folder for <see cref="Report"/>.</summary>
     [GlobalSetup(Target = nameof(Report))]
     public void SetupReport()
     {
@@ -95,9 +100,11 @@ public class ReportBenchmarks
             call();
     }
 
+    /// <summary>Resets the process's peak resident set before each call (<see cref="PeakMemory.Reset"/>).</summary>
     [IterationSetup]
     public void ResetPeak() => PeakMemory.Reset();
 
+    /// <summary>Records the call's peak resident set, MB, as the side figure <c>Peak MB</c>.</summary>
     [IterationCleanup]
     public void RecordPeak()
     {
