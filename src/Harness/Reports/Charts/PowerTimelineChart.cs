@@ -60,12 +60,13 @@ internal static class PowerTimelineChart
             idleSpan.LegendText = "idle window";
         }
 
+        // Windows less than a pixel apart are drawn as one band (a long run's thousands of windows would be sub-pixel shapes).
+        var bands = RequestBands.Of([.. requests.Select(r => (r.Completion!.StartS, r.Completion.EndS, r.Outcome == "passed"))], (end - start) / Width);
         var passedShown = false;
         var failedShown = false;
-        foreach (var request in requests)
+        foreach (var (bandStart, bandEnd, passed) in bands.Bands)
         {
-            var passed = request.Outcome == "passed";
-            var span = plot.Add.HorizontalSpan(request.Completion!.StartS, request.Completion.EndS, (passed ? colour : Colors.Red).WithAlpha(0.22));
+            var span = plot.Add.HorizontalSpan(bandStart, bandEnd, (passed ? colour : Colors.Red).WithAlpha(0.22));
             span.LineWidth = 0;
             if (passed && !passedShown)
             {
@@ -123,7 +124,7 @@ internal static class PowerTimelineChart
               + $"{samples.Length} samples are more than the chart can show)";
         var perDomain = domains.Count == 0 ? "" : $", and each domain's ({string.Join(", ", domains)}) as a patterned line (see the legend),";
         var caption = $"{drawn}{perDomain} over {model}'s part of the session; "
-            + $"shaded: its {requests.Length} request windows; {(idle is null ? "" : "grey: the idle window; ")}{idleText}. "
+            + $"shaded: its {requests.Length} request windows{(bands.Merged ? " (windows less than a pixel apart drawn as one band)" : "")}; {(idle is null ? "" : "grey: the idle window; ")}{idleText}. "
             + (inferred ? "The times are inferred, not measured: the study recorded no timestamps (see How energy was obtained). " : "")
             + ChartText.EnergySource(run.Manifest.Meter, run.Method);
         return ChartCanvas.Render(plot, FileStemFor(model), title, caption, [model, .. domains], Width, Height);
