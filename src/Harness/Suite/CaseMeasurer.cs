@@ -42,13 +42,7 @@ internal sealed class CaseMeasurer(UnitRouting routing, IPowerMeter meter, Sessi
             return record with { Problems = [e.Message] };
         }
 
-        record = record with
-        {
-            Harness = watch?.EndWindow(cpu, completion),
-            Completion = completion,
-            TokensPerSecond = completion.CompletionTokens / completion.WallSeconds,
-            WordsPerSecond = completion.WordCount / completion.WallSeconds,
-        };
+        record = Answered(record, completion, watch?.EndWindow(cpu, completion));
 
         WindowEnergy window;
         try
@@ -73,4 +67,16 @@ internal sealed class CaseMeasurer(UnitRouting routing, IPowerMeter meter, Sessi
         var phases = new Phases.PhaseMeter(meter, clock, options, pauseS);
         return record with { Phases = await phases.MeasureAsync(backend, record, window, idle, cancellationToken).ConfigureAwait(false) };
     }
+
+    /// <summary>
+    /// <paramref name="record"/> with its request's answer: the completion, the harness's CPU over the request (<paramref name="harness"/>,
+    /// null without a watch), and the rates over the harness's wall time (completion tokens/s, words/s; null without a count).
+    /// </summary>
+    internal static CaseRecord Answered(CaseRecord record, CompletionResult completion, Overhead.CaseHarnessCost? harness) => record with
+    {
+        Harness = harness,
+        Completion = completion,
+        TokensPerSecond = completion.CompletionTokens / completion.WallSeconds,
+        WordsPerSecond = completion.WordCount / completion.WallSeconds,
+    };
 }

@@ -44,10 +44,18 @@ public static class TextMetrics
         return words;
     }
 
-    /// <summary>User-perceived characters (extended grapheme clusters), so "é" written as e + accent and an emoji count once.</summary>
+    /// <summary>
+    /// User-perceived characters (extended grapheme clusters, UAX #29), so "é" written as e + accent and an emoji count once.
+    /// Text that is all ASCII is counted without segmenting it: there every character is a cluster of its own except CR LF,
+    /// which is one (UAX #29 rules GB3-GB5 and GB999; no ASCII character extends, prepends or joins), so the count is the
+    /// length less the CR LF pairs. StringInfo's segmentation, kept for any other text, cost about 0.16 ms for a 1024-token
+    /// English answer (benchmarks/Requests), the ASCII count about a microsecond.
+    /// </summary>
     public static int CountCharacters(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (System.Text.Ascii.IsValid(text))
+            return text.Length - text.AsSpan().Count("\r\n");
         return new StringInfo(text).LengthInTextElements;
     }
 }

@@ -80,6 +80,13 @@ public sealed class TextMetricsTests
     [InlineData("👍🏽!", 2)]
     [InlineData("a b", 3)]
     [InlineData("我喜欢吃苹果。", 7)]
+    // By UAX #29, counted by hand: CR LF is one grapheme cluster (GB3); a lone CR, LF or other control is one of its own (GB4, GB5).
+    [InlineData("a\r\nb", 3)]
+    [InlineData("a\n\rb", 4)]
+    [InlineData("\r\n\r\n", 2)]
+    [InlineData("\r\r\n", 2)]
+    [InlineData("a\tb\0", 4)]
+    [InlineData("caf\u00e9\r\n", 5)]
     public void CountCharacters_Text_CountsTextElements(string text, int expected)
     {
         // Act

@@ -51,12 +51,16 @@ internal sealed class OpenAiAnswer
         if (OpenAiJson.Error(root) is { } error)
             return error;
         Events++;
-        if (OpenAiJson.String(root, "model") is { Length: > 0 } model)
-            Model ??= model;
+        // Read once per chunk of a stream (1024 times for a 1024-token answer): no string is made that is not kept.
+        if (Model is null && OpenAiJson.String(root, "model") is { Length: > 0 } model)
+            Model = model;
         if (root.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array)
         {
-            foreach (var choice in choices.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.Object && (OpenAiJson.Int(c, "index") ?? 0) == 0))
-                TakeChoice(choice, streamed, atS);
+            foreach (var choice in choices.EnumerateArray())
+            {
+                if (choice.ValueKind == JsonValueKind.Object && (OpenAiJson.Int(choice, "index") ?? 0) == 0)
+                    TakeChoice(choice, streamed, atS);
+            }
         }
 
         if (OpenAiJson.Object(root, "usage") is { } usage)

@@ -50,7 +50,10 @@ internal static class OpenAiJson
             };
         }
 
-        return String(root, "object") == "error" ? String(root, "message") ?? root.GetRawText() : null;
+        // Compared in place: every chunk of a stream passes here, and its "object" (e.g. text_completion) is not kept.
+        return root.TryGetProperty("object", out var kind) && kind.ValueKind == JsonValueKind.String && kind.ValueEquals("error")
+            ? String(root, "message") ?? root.GetRawText()
+            : null;
     }
 
     /// <summary>The error of a whole body (see <see cref="Error(JsonElement)"/>), or null when the body is no JSON error.</summary>
