@@ -9,7 +9,7 @@ namespace SlmEnergyBench.Benchmarks.Reports;
 public static class RunCache
 {
     /// <summary>Bumped when <see cref="SyntheticRun"/> writes something different, so an old run is made again.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string DoneMarker = "generated";
 

@@ -7,6 +7,7 @@ using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Overhead;
 using SlmEnergyBench.Harness.Phases;
 using SlmEnergyBench.Harness.Results;
+using SlmEnergyBench.Harness.Suite;
 using SlmEnergyBench.Harness.Summaries;
 using SlmEnergyBench.Harness.Sweeps;
 
@@ -225,17 +226,13 @@ public static class SyntheticRun
         var window = EdgeAttribution.Apply(timeline.Integrate(c.StartS, c.EndS), idle.PowerW);
         if (c.Failure == 2)
             window = window with { Coverage = 0.6 };
-        var wall = c.EndS - c.StartS;
         var firstToken = c.StartS + c.TtftS;
         var prefill = EdgeAttribution.Apply(timeline.Integrate(c.StartS, firstToken), idle.PowerW);
         var decode = EdgeAttribution.Apply(timeline.Integrate(firstToken, c.EndS), idle.PowerW);
-        return record with
+        return CaseMeasurer.Answered(record, completion, record.Harness) with
         {
             Outcome = c.Failure == 0 ? "passed" : "failed",
             Problems = c.Failure == 0 ? [] : ["samples cover 60.0% of the window, below Meter:MinCoverage 90.0%"],
-            Completion = completion,
-            TokensPerSecond = tokens / wall,
-            WordsPerSecond = words / wall,
             Energy = new CaseEnergy(provenance, window) { Idle = idle, NetJoules = idle.Net(window) },
             Phases = new CasePhases
             {
@@ -248,18 +245,10 @@ public static class SyntheticRun
         };
     }
 
-    private static PhaseEnergy Phase(string name, WindowEnergy window, int tokens, IdleMeasurement idle) => new()
-    {
-        Phase = name,
-        StartS = window.StartS,
-        EndS = window.EndS,
-        DurationS = window.DurationS,
-        Tokens = tokens,
-        SampleCount = window.SampleCount,
-        MeterIntervalS = IntervalS,
-        Joules = window.Domains.ToDictionary(d => d.Key, d => d.Value.Joules, StringComparer.Ordinal),
-        NetJoules = idle.Net(window),
-    };
+    // The product's own phase figures (PhaseRule and the idle subtraction), so a generated phase is one the product would write.
+    private static PhaseEnergy Phase(string name, WindowEnergy window, int tokens, IdleMeasurement idle) =>
+        PhaseFigures.Make(name, window.StartS, window.EndS, window.DurationS, tokens, window.SampleCount, IntervalS,
+            window.Domains.ToDictionary(d => d.Key, d => d.Value.Joules, StringComparer.Ordinal), idle, problem: null);
 
     /// <summary>The fixture fake run's manifest (a run the product wrote), read fresh each time: its configuration is mutable.</summary>
     private static RunManifest Template()

@@ -66,10 +66,7 @@ public sealed class SampleTimeline
     {
         lock (_gate)
         {
-            var first = FirstEndingAfter(startS);
-            var end = first;
-            while (end < _samples.Count && _samples[end].StartS < endS)
-                end++;
+            var (first, end) = RangeOf(startS, endS);
             return _samples.GetRange(first, end - first);
         }
     }
@@ -146,7 +143,8 @@ public sealed class SampleTimeline
         var count = 0;
         lock (_gate)
         {
-            for (var i = FirstEndingAfter(startS); i < _samples.Count && _samples[i].StartS < endS; i++)
+            var (first, end) = RangeOf(startS, endS);
+            for (var i = first; i < end; i++)
             {
                 var s = _samples[i];
                 var overlap = Math.Min(s.EndS, endS) - Math.Max(s.StartS, startS);
@@ -190,6 +188,19 @@ public sealed class SampleTimeline
             EdgeSamples = edges,
             TotalOf = TotalOf,
         };
+    }
+
+    /// <summary>
+    /// The index range [First, End) of the samples overlapping [<paramref name="startS"/>, <paramref name="endS"/>]: from the first
+    /// ending after the start (binary search) to the first starting at or after the end. Call under the lock.
+    /// </summary>
+    private (int First, int End) RangeOf(double startS, double endS)
+    {
+        var first = FirstEndingAfter(startS);
+        var end = first;
+        while (end < _samples.Count && _samples[end].StartS < endS)
+            end++;
+        return (first, end);
     }
 
     /// <summary>Index of the first sample whose end is after <paramref name="t"/> (samples are ordered, so ends are too).</summary>
