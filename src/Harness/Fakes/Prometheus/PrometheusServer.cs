@@ -33,6 +33,9 @@ public sealed class PrometheusServer : IAsyncDisposable, IDisposable
     /// <summary>The generated configuration file.</summary>
     public string ConfigPath => Path.Combine(Folder, "prometheus.yml");
 
+    /// <summary>The Prometheus process's id (read it before disposing).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The last lines Prometheus logged (warnings and errors only).</summary>
     public string LogTail => _log.ToString();
 
