@@ -70,6 +70,8 @@ public static partial class ConfigValidator
         v.Range("Meter:StartTimeoutSeconds", o.Meter.StartTimeoutSeconds, 0.1, 600);
         v.That("Meter:MinCoverage", o.Meter.MinCoverage, o.Meter.MinCoverage > 0 && o.Meter.MinCoverage <= 1, "greater than 0 and at most 1");
         v.Range("Meter:MaxPlausiblePowerW", o.Meter.MaxPlausiblePowerW, 1, 100_000);
+        if (o.Meter.Kind == MeterKinds.Prometheus)
+            ValidatePrometheus(o.Meter.Prometheus, v);
 
         v.That("Results:Directory", o.Results.Directory, !string.IsNullOrWhiteSpace(o.Results.Directory), "a folder path");
         v.That("Regression:BaselinesDirectory", o.Regression.BaselinesDirectory, !string.IsNullOrWhiteSpace(o.Regression.BaselinesDirectory), "a folder path");

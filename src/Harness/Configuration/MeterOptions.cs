@@ -2,7 +2,7 @@ namespace SlmEnergyBench.Harness.Configuration;
 
 public sealed class MeterOptions
 {
-    /// <summary><c>powermetrics</c>, <c>rapl</c>, <c>nvml</c>, <c>estimate</c>, or <c>auto</c> (the best available here, with the reason).</summary>
+    /// <summary><c>powermetrics</c>, <c>rapl</c>, <c>nvml</c>, <c>estimate</c>, <c>prometheus</c>, or <c>auto</c> (the best available here, with the reason).</summary>
     public string Kind { get; set; } = MeterKinds.Powermetrics;
 
     /// <summary>Sampling (or polling) interval in milliseconds; powermetrics' real interval is read from each sample.</summary>
@@ -38,7 +38,10 @@ public sealed class MeterOptions
     /// <summary>The power model of the estimate meter (machines without any energy counter).</summary>
     public EstimateOptions Estimate { get; set; } = new();
 
-    /// <summary>A copy of these options sampling every <paramref name="intervalMs"/> ms instead (the meter's overhead measurement); <see cref="Estimate"/> is shared.</summary>
+    /// <summary>The <c>prometheus</c> meter: server, series and method (<see cref="IntervalMs"/> is then the scrape interval).</summary>
+    public PrometheusOptions Prometheus { get; set; } = new();
+
+    /// <summary>A copy of these options sampling every <paramref name="intervalMs"/> ms instead (the meter's overhead measurement); <see cref="Estimate"/> and <see cref="Prometheus"/> are shared.</summary>
     public MeterOptions WithInterval(int intervalMs)
     {
         var copy = (MeterOptions)MemberwiseClone();
@@ -63,6 +66,7 @@ public static class MeterKinds
     public const string Rapl = "rapl";
     public const string Nvml = "nvml";
     public const string Estimate = "estimate";
+    public const string Prometheus = "prometheus";
     public const string Auto = "auto";
-    public static readonly string[] All = [Powermetrics, Rapl, Nvml, Estimate, Auto];
+    public static readonly string[] All = [Powermetrics, Rapl, Nvml, Estimate, Prometheus, Auto];
 }

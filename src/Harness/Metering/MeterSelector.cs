@@ -6,7 +6,7 @@ namespace SlmEnergyBench.Harness.Metering;
 /// <summary>
 /// Creates the meter of <see cref="MeterOptions.Kind"/>. An explicit kind gets that meter, with no fallback
 /// (its <see cref="IPowerMeter.CheckAsync"/> tells the user what is missing). <c>auto</c> takes the best
-/// meter available here: on macOS powermetrics; otherwise a CPU side (RAPL when readable, else the
+/// meter available here (never <c>prometheus</c>, which needs a server and series named in the configuration): on macOS powermetrics; otherwise a CPU side (RAPL when readable, else the
 /// utilization estimate) combined with NVML when an NVIDIA GPU is there. NVML alone is never picked by
 /// <c>auto</c>: it would leave the CPU out of the total.
 /// </summary>
@@ -32,6 +32,7 @@ public static class MeterSelector
             MeterKinds.Rapl => new MeterChoice(new RaplMeter(options, clock), explicitWhy),
             MeterKinds.Nvml => new MeterChoice(new NvmlMeter(options, clock, openNvml), explicitWhy),
             MeterKinds.Estimate => new MeterChoice(new EstimateMeter(options, clock), explicitWhy + " Its figures are ESTIMATED, not measured."),
+            MeterKinds.Prometheus => new MeterChoice(new Prometheus.PrometheusMeter(options, clock), explicitWhy),
             MeterKinds.Auto => await AutoAsync(options, repositoryRoot, clock, openNvml, cancellationToken),
             _ => throw new MeterException($"Meter:Kind '{options.Kind}' is not one of {string.Join(", ", MeterKinds.All)}."),
         };

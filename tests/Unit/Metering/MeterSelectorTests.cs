@@ -148,6 +148,6 @@ public sealed class MeterSelectorTests : IDisposable
 
         // Assert
         (await act.Should().ThrowAsync<MeterException>()).Which.Message.Should().Be(
-            "Meter:Kind 'wattmeter' is not one of powermetrics, rapl, nvml, estimate, auto.");
+            "Meter:Kind 'wattmeter' is not one of powermetrics, rapl, nvml, estimate, prometheus, auto.");
     }
 }
