@@ -1,3 +1,4 @@
+using SlmEnergyBench.Harness.Fakes.Prometheus;
 using SlmEnergyBench.Harness.Fakes.Slots;
 using SlmEnergyBench.Harness.Fakes.Streaming;
 using SlmEnergyBench.Harness.Reports;
@@ -137,6 +138,35 @@ public sealed class EnergyCases(EnergySession fixture)
         }
 
         checks.Where(c => !c.Within).Should().BeEmpty("every point's attribution sums to its window and a fake's steady state follows its curve");
+    }
+
+    /// <summary>
+    /// After the cases, for a run whose meter read the fake energy exporter through a real Prometheus (profile <c>fake-prometheus</c>):
+    /// each case's GPU energy against the same window computed from the exporter's truth log by the stated scrape rule
+    /// (<see cref="FakeExporterCheck"/>), printed, and failed beyond 0.1%. Skips in any other run.
+    /// </summary>
+    [Fact(DisplayName = "Prometheus: each case's energy against the fake exporter's counters over its window")]
+    public void Prometheus()
+    {
+        var output = TestContext.Current.TestOutputHelper!;
+        var session = OpenSession();
+        var folder = session.Results!.Directory;
+        Assert.SkipUnless(File.Exists(Path.Combine(folder, FakePrometheusStack.TruthLogName)),
+            "No fake energy exporter in this run (profile fake-prometheus has one): nothing to check the prometheus meter against.");
+
+        var checks = FakeExporterCheck.Of(folder);
+
+        var log = FakeExporterCheck.Describe(folder);
+        output.WriteLine(log);
+        DiagnosticProgress.Say(log);
+        foreach (var check in checks)
+        {
+            output.WriteLine(check.ToString());
+            DiagnosticProgress.Say(check.ToString());
+        }
+
+        checks.Should().NotBeEmpty("the run measured cases");
+        checks.Where(c => !c.Within).Should().BeEmpty("every case's energy equals the exporter's counters over its window by the scrape rule");
     }
 
     /// <summary>

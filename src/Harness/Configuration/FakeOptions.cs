@@ -55,6 +55,9 @@ public sealed class FakeOptions
     /// every n. The truth it implies: <c>Fakes.Slots.FakeSlotCurve</c>.
     /// </summary>
     public List<FakeSlotPoint> SlotCurve { get; set; } = [];
+
+    /// <summary>The fake energy exporter scraped by a real Prometheus, for a fake run with <c>Meter:Kind = prometheus</c>.</summary>
+    public FakeExporterOptions Exporter { get; set; } = new();
 }
 
 public sealed class FakeModelOptions

@@ -45,6 +45,7 @@ public static class EdgeAttribution
         var ownTotal = window.TotalOf.Count == 0;
         var joules = new Dictionary<string, double>(StringComparer.Ordinal);
         var edgeJoules = new Dictionary<string, double>(StringComparer.Ordinal);
+        var edgePeaks = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var domain in window.Domains.Keys.Where(d => d != Domains.Total || ownTotal))
         {
             var proRata = window.Domains[domain].Joules;
@@ -55,13 +56,18 @@ public static class EdgeAttribution
                 continue;
             }
 
-            var attributedEdge = window.EdgeSamples
+            var parts = window.EdgeSamples
                 .Where(s => s.EnergyJ.ContainsKey(domain))
-                .Sum(s => notIdle.ContainsKey(s)
+                .Select(s => (s.InsideS, Joules: notIdle.ContainsKey(s)
                     ? s.EnergyJ[domain] * s.InsideS / s.DurationS
-                    : Math.Clamp(s.EnergyJ[domain] - (idle * s.OutsideS), 0, s.EnergyJ[domain]));
+                    : Math.Clamp(s.EnergyJ[domain] - (idle * s.OutsideS), 0, s.EnergyJ[domain])))
+                .ToList();
+            var attributedEdge = parts.Sum(p => p.Joules);
             joules[domain] = proRata - proRataEdge + attributedEdge;
             edgeJoules[domain] = attributedEdge;
+            // An edge sample's part inside the window now has a power of its own (above the sample's average when the rest was idle):
+            // the window's peak is at least that, and never below the window's average (a total made of parts takes the latter).
+            edgePeaks[domain] = parts.Where(p => p.InsideS > 0).Select(p => p.Joules / p.InsideS).DefaultIfEmpty(0).Max();
         }
 
         if (!ownTotal && window.Domains.TryGetValue(Domains.Total, out var total))
@@ -76,7 +82,12 @@ public static class EdgeAttribution
         {
             Domains = window.Domains.ToDictionary(
                 d => d.Key,
-                d => d.Value with { Joules = joules[d.Key], AveragePowerW = joules[d.Key] / duration },
+                d => d.Value with
+                {
+                    Joules = joules[d.Key],
+                    AveragePowerW = joules[d.Key] / duration,
+                    PeakPowerW = Math.Max(Math.Max(d.Value.PeakPowerW, edgePeaks.GetValueOrDefault(d.Key)), joules[d.Key] / duration),
+                },
                 StringComparer.Ordinal),
             EdgeJoules = edgeJoules,
             EdgeRule = EdgeRules.IdleAttributed,

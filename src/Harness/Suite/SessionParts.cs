@@ -1,7 +1,9 @@
 using System.Globalization;
 using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Harness.Fakes.Prometheus;
 using SlmEnergyBench.Harness.Metering;
+using SlmEnergyBench.Harness.Metering.Prometheus;
 using SlmEnergyBench.Harness.Timing;
 
 namespace SlmEnergyBench.Harness.Suite;
@@ -29,9 +31,63 @@ internal sealed record SessionParts(
         var backends = o.Runtimes.Count == 0
             ? [BackendFactory.Create(o.Backend, o.Fake, config, clock, busyFile, null, owned)]
             : o.Runtimes.Select(r => BackendFactory.Create(r.Backend, r.Fake ?? o.Fake, config, clock, busyFile, r.Name, owned)).ToList();
-        // A run with a fake backend is measured by the fake powermetrics (Meter:Command), whose power follows the fakes.
-        return new SessionParts(backends, backends.Any(b => b.Simulated) ? FakeMeter(config, clock, busyFile) : (_, ct) => ChooseMeterAsync(config, clock, ct), owned);
+        // A run with a fake backend is measured by the fake powermetrics (Meter:Command), whose power follows the fakes, or with
+        // Meter:Kind = prometheus by the real meter reading the fake exporter (power from the fakes) through a real Prometheus.
+        var createMeter = !backends.Any(b => b.Simulated) ? (_, ct) => ChooseMeterAsync(config, clock, ct)
+            : o.Meter.Kind == MeterKinds.Prometheus ? FakePrometheusMeter(config, clock, busyFile, owned)
+            : FakeMeter(config, clock, busyFile);
+        return new SessionParts(backends, createMeter, owned);
     }
+
+    /// <summary>
+    /// The <c>prometheus</c> meter of a fake run: one <see cref="FakePrometheusStack"/> for the session (started at the first call, the
+    /// availability probe's, and disposed with the session), a new meter reading it at each call, marked simulated. No meter at another
+    /// interval: the interval is Prometheus's scrape interval.
+    /// </summary>
+    private static Func<string?, CancellationToken, Task<MeterChoice>> FakePrometheusMeter(
+        LoadedConfiguration config, SessionClock clock, string busyFile, List<IDisposable> owned)
+    {
+        var o = config.Options;
+        FakePrometheusStack? stack = null;
+        return async (runFolder, ct) =>
+        {
+            if (stack is null)
+            {
+                try
+                {
+                    stack = await FakePrometheusStack.StartAsync(o.Fake, o.Meter, busyFile, ct).ConfigureAwait(false);
+                }
+                catch (PrometheusServerException e)
+                {
+                    throw new MeterException($"profile '{o.Profile}': the fake Prometheus stack did not start: {e.Message}");
+                }
+
+                owned.Add(stack);
+            }
+
+            if (runFolder is not null)
+                stack.Exporter.LogTo(Path.Combine(runFolder, FakePrometheusStack.TruthLogName));
+            var options = o.Meter.WithInterval(o.Meter.IntervalMs);
+            options.Prometheus = CopyWithUrl(o.Meter.Prometheus, stack.Url);
+            return new MeterChoice(new SimulatedStackMeter(new PrometheusMeter(options, clock), stack.Description),
+                $"profile '{o.Profile}': the prometheus meter reading {stack.Description}");
+        };
+    }
+
+    private static PrometheusOptions CopyWithUrl(PrometheusOptions p, string url) => new()
+    {
+        Url = url,
+        Preset = p.Preset,
+        Selector = p.Selector,
+        Domains = p.Domains,
+        Method = p.Method,
+        ShortWindow = p.ShortWindow,
+        PollSeconds = p.PollSeconds,
+        QueryTimeoutSeconds = p.QueryTimeoutSeconds,
+        BearerTokenVariable = p.BearerTokenVariable,
+        BasicUserVariable = p.BasicUserVariable,
+        BasicPasswordVariable = p.BasicPasswordVariable,
+    };
 
     private static async Task<MeterChoice> ChooseMeterAsync(LoadedConfiguration config, SessionClock clock, CancellationToken cancellationToken) =>
         await MeterSelector.ChooseAsync(config.Options.Meter, config.RepositoryRoot, clock, cancellationToken).ConfigureAwait(false) with

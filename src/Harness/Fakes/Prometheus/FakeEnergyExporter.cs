@@ -27,6 +27,7 @@ public sealed class FakeEnergyExporter : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly WireMockServer _server;
     private readonly Task _poll;
+    private string? _logPath;
 
     /// <summary>Starts serving at once; the counters start at <see cref="FakeEnergyExporterOptions.CounterStartJ"/> now.</summary>
     public FakeEnergyExporter(FakeEnergyExporterOptions options)
@@ -54,6 +55,19 @@ public sealed class FakeEnergyExporter : IDisposable
 
     /// <summary>Every answered <c>/metrics</c> request so far, oldest first.</summary>
     public IReadOnlyList<ExporterScrape> Scrapes => [.. _scrapes];
+
+    /// <summary>
+    /// Writes every answer so far to <paramref name="path"/> (JSON lines of <see cref="ExporterScrape"/>, replacing the file) and
+    /// appends each later one: the truth log of a run whose folder exists only after the exporter started.
+    /// </summary>
+    public void LogTo(string path)
+    {
+        lock (_gate)
+        {
+            File.WriteAllLines(path, _scrapes.Select(s => JsonSerializer.Serialize(s, LogJson)));
+            _logPath = path;
+        }
+    }
 
     /// <summary>From <paramref name="unixS"/> on, every counter restarts from 0 (as after an exporter or driver restart).</summary>
     public void ResetCountersAt(double unixS) => _counters.ResetAt(unixS);
@@ -123,11 +137,12 @@ public sealed class FakeEnergyExporter : IDisposable
 
     private void Log(ExporterScrape scrape)
     {
-        _scrapes.Enqueue(scrape);
-        if (_options.TruthLogPath is not { } path)
-            return;
         lock (_gate)
-            File.AppendAllText(path, JsonSerializer.Serialize(scrape, LogJson) + "\n");
+        {
+            _scrapes.Enqueue(scrape);
+            if ((_logPath ?? _options.TruthLogPath) is { } path)
+                File.AppendAllText(path, JsonSerializer.Serialize(scrape, LogJson) + "\n");
+        }
     }
 
     private async Task PollAsync(BusyFileExporterPower busy)

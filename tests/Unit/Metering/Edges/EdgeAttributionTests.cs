@@ -57,7 +57,7 @@ public sealed class EdgeAttributionTests
         w.Domains[Domains.Gpu].Joules.Should().BeApproximately(2.7, Precision);
         w.Domains[Domains.Total].Joules.Should().BeApproximately(3.51, Precision);
         w.Domains[Domains.Total].AveragePowerW.Should().BeApproximately(3.51 / 0.27, 1e-9);
-        w.Domains[Domains.Gpu].PeakPowerW.Should().BeApproximately(10, Precision, "peaks are the samples' own and do not change");
+        w.Domains[Domains.Gpu].PeakPowerW.Should().BeApproximately(10, Precision, "the busy samples and the edge samples' busy parts all draw 10 W");
         w.EdgeJoules[Domains.Cpu].Should().BeApproximately(0.15 + 0.06, Precision);
         w.EdgeJoules[Domains.Total].Should().BeApproximately(0.15 + 0.06 + 0.5 + 0.2, Precision);
         w.ProRataJoules[Domains.Total].Should().BeApproximately(0.728 + 2.3105, Precision, "the pro-rata figure is kept beside the attributed one");
@@ -126,4 +126,21 @@ public sealed class EdgeAttributionTests
     }
 
     private static Dictionary<string, double> Energy(double cpuJ, double gpuJ) => new() { [Domains.Cpu] = cpuJ, [Domains.Gpu] = gpuJ };
+    [Fact]
+    public void Apply_WindowInsideOneCoarseSample_PeakIsTheAttributedPartsPowerNotTheSamplesAverage()
+    {
+        // Arrange: one 10 s sample (a Prometheus scrape interval) at 70 W idle but for a busy [4, 6] s at 310 W:
+        // 70 x 8 + 310 x 2 = 1180 J, an average of 118 W.
+        var timeline = new SampleTimeline([Domains.Gpu]);
+        timeline.Add(new MeterSample(0, 10, new Dictionary<string, double> { [Domains.Gpu] = 1180 }));
+
+        // Act
+        var w = EdgeAttribution.Apply(timeline.Integrate(4, 6), new Dictionary<string, double> { [Domains.Gpu] = 70 });
+
+        // Assert: 1180 - 70 x 8 = 620 J over 2 s = 310 W, and the peak cannot read below that (the sample's own 118 W).
+        w.Domains[Domains.Gpu].Joules.Should().BeApproximately(620, 1e-9);
+        w.Domains[Domains.Gpu].AveragePowerW.Should().BeApproximately(310, 1e-9);
+        w.Domains[Domains.Gpu].PeakPowerW.Should().BeApproximately(310, 1e-9);
+        w.Domains[Domains.Total].PeakPowerW.Should().BeGreaterThanOrEqualTo(w.Domains[Domains.Total].AveragePowerW - 1e-9);
+    }
 }
