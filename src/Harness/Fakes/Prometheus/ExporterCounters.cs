@@ -25,9 +25,12 @@ internal sealed class ExporterCounters(IExporterPower power, double originUnixS,
     /// <summary>The counter of <paramref name="domain"/> at <paramref name="unixS"/>, joules.</summary>
     public double EnergyJ(string domain, double unixS)
     {
-        double? reset;
+        double? reset = null;
         lock (_gate)
-            reset = _resets.LastOrDefault(r => r <= unixS, double.NaN) is var r && double.IsNaN(r) ? null : r;
+        {
+            foreach (var at in _resets.Where(at => at <= unixS))
+                reset = at;
+        }
         return reset is { } from ? power.EnergyJ(domain, from, unixS) : startJ + power.EnergyJ(domain, originUnixS, unixS);
     }
 }

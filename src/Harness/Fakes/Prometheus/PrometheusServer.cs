@@ -13,6 +13,9 @@ namespace SlmEnergyBench.Harness.Fakes.Prometheus;
 public sealed class PrometheusServer : IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
+
+    // A free port is found by binding port 0 and releasing it, so another process may take it before Prometheus binds it.
+    private const int PortAttempts = 3;
     private readonly Process _process;
     private readonly StderrTail _log;
 
@@ -68,7 +71,17 @@ public sealed class PrometheusServer : IAsyncDisposable, IDisposable
         try
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "prometheus.yml"), config, cancellationToken).ConfigureAwait(false);
-            return await LaunchAsync(binary, folder, options, cancellationToken).ConfigureAwait(false);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await LaunchAsync(binary, folder, options, cancellationToken).ConfigureAwait(false);
+                }
+                catch (PrometheusServerException e) when (attempt < PortAttempts && e.Message.Contains("address already in use", StringComparison.Ordinal))
+                {
+                    // Another process took the free port between our probe and Prometheus's bind: try another.
+                }
+            }
         }
         catch
         {

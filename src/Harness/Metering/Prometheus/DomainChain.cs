@@ -106,7 +106,7 @@ internal sealed class DomainChain(PrometheusDomain domain)
         if (!double.IsFinite(point.V) || point.V < 0)
         {
             throw new MeterException(Invariant(
-                $"prometheus: {series.Key} (domain {Domain.Name}, {Domain.Query}) has the value {point.V} at {point.T:0.000}: not a {(Domain.IsPower ? "power reading" : "energy counter")}; check the query and the exporter."));
+                $"prometheus: {series.Key} (domain {Domain.Name}, {Domain.Query}) has the value {point.V} at {point.T:0.000}: not {(Domain.IsPower ? "a power reading" : "an energy counter reading")}; check the query and the exporter."));
         }
     }
 

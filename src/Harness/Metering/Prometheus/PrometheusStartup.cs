@@ -8,14 +8,17 @@ internal sealed record PrometheusStart(ScrapePoller Poller, IReadOnlyList<Resolv
 
 /// <summary>
 /// Starting the meter: the server's clock offset (<see cref="ServerClock"/>), the domains the server has
-/// (<see cref="SeriesResolver"/>), ten scrape intervals of history per domain (to group the domains by target, check
+/// (<see cref="SeriesResolver"/>), ten scrape intervals (at least ten minutes) of history per domain (to group the domains by target, check
 /// <c>Meter:IntervalMs</c> against the target's scrape interval and the samples' spacing, <see cref="ScrapeIntervalCheck"/>), and the
 /// last interval before the start as the first sample of each group.
 /// </summary>
 internal static class PrometheusStartup
 {
-    /// <summary>How much history is read at the start, in scrape intervals.</summary>
+    /// <summary>How much history is read at the start, in scrape intervals (at least <see cref="MinHistoryMs"/>).</summary>
     public const int HistoryIntervals = 10;
+
+    /// <summary>The least history read at the start, ms: enough gaps to see a real interval longer than a mistaken IntervalMs.</summary>
+    public const long MinHistoryMs = 600_000;
 
     public static async Task<PrometheusStart> RunAsync(
         PrometheusClient client, MeterOptions options, IReadOnlyList<PrometheusDomain> configured, SessionClock clock, CancellationToken cancellationToken)
@@ -28,7 +31,7 @@ internal static class PrometheusStartup
         var history = new Dictionary<string, IReadOnlyList<RawSeries>>(StringComparer.Ordinal);
         foreach (var domain in resolved.Where(r => r.SeriesCount > 0).Select(r => r.Domain))
         {
-            var query = $"{domain.Query}[{(long)HistoryIntervals * options.IntervalMs}ms]";
+            var query = $"{domain.Query}[{Math.Max(MinHistoryMs, (long)HistoryIntervals * options.IntervalMs)}ms]";
             var series = PromJson.Matrix(await client.QueryAsync(query, serverNow, cancellationToken).ConfigureAwait(false), query);
             if (series.Count == 0)
                 throw new MeterException($"prometheus: {query} has no raw samples although {domain.Query} matched series: is the target still scraped?");

@@ -107,7 +107,7 @@ public sealed class PrometheusServerTests
 
         // Assert
         (await start.Should().ThrowAsync<PrometheusServerException>()).Which.Message
-            .Should().Contain("exited with code").And.Contain("same");
+            .Should().Contain("exited with code").And.Contain("found multiple scrape configs with job name");
         Directory.GetDirectories(Path.GetTempPath(), "slmbench-prometheus-*").Should().BeSubsetOf(before);
     }
 }
