@@ -174,19 +174,28 @@ public static class HtmlReport
         html.Append("<div class=\"chart-grid\">\n");
         foreach (var chart in charts)
         {
-            var svg = Convert.ToBase64String(Encoding.UTF8.GetBytes(chart.Svg));
             // Timelines, the published comparison and the sweep's charts carry long labels or legends: they take the full width.
             var wide = chart.FileStem.StartsWith(Charts.PowerTimelineChart.StemPrefix, StringComparison.Ordinal)
                        || chart.FileStem is Charts.RunCharts.PublishedJoulesPerToken or Charts.RunCharts.PublishedJoulesPerResponse
                            or Charts.InFlightChart.FileStem or Charts.TradeOffChart.FileStem;
-            html.Append("<figure").Append(wide ? " class=\"wide\"" : "").Append(" id=\"chart-").Append(Encode(chart.FileStem)).Append("\">\n<img src=\"data:image/svg+xml;base64,").Append(svg)
-                .Append("\" alt=\"").Append(Encode(chart.Title)).Append("\">\n<figcaption><strong>").Append(Encode(chart.Title)).Append("</strong>")
-                .Append(Encode(chart.Caption)).Append(" <span class=\"note\">Files: ")
-                .Append(FileLink($"charts/{chart.FileStem}.png", "PNG")).Append(", ").Append(FileLink($"charts/{chart.FileStem}.svg", "SVG"))
-                .Append(".</span></figcaption>\n</figure>\n");
+            AppendFigure(html, chart, wide);
         }
 
         html.Append("</div>\n</section>\n");
+    }
+
+    /// <summary>
+    /// One chart as a figure: the SVG inline as a <c>data:</c> image whose alt text is the title, the title and caption under it, and links
+    /// to its PNG and SVG files under <c>charts/</c>; <paramref name="wide"/> takes the grid's full width.
+    /// </summary>
+    internal static void AppendFigure(StringBuilder html, RenderedChart chart, bool wide)
+    {
+        var svg = Convert.ToBase64String(Encoding.UTF8.GetBytes(chart.Svg));
+        html.Append("<figure").Append(wide ? " class=\"wide\"" : "").Append(" id=\"chart-").Append(Encode(chart.FileStem)).Append("\">\n<img src=\"data:image/svg+xml;base64,").Append(svg)
+            .Append("\" alt=\"").Append(Encode(chart.Title)).Append("\">\n<figcaption><strong>").Append(Encode(chart.Title)).Append("</strong>")
+            .Append(Encode(chart.Caption)).Append(" <span class=\"note\">Files: ")
+            .Append(FileLink($"charts/{chart.FileStem}.png", "PNG")).Append(", ").Append(FileLink($"charts/{chart.FileStem}.svg", "SVG"))
+            .Append(".</span></figcaption>\n</figure>\n");
     }
 
     private static void AppendPublished(StringBuilder html, RunData run)
