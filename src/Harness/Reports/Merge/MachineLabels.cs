@@ -1,14 +1,16 @@
+using System.Text.RegularExpressions;
 using SlmEnergyBench.Harness.Metering;
 
 namespace SlmEnergyBench.Harness.Reports.Merge;
 
 /// <summary>
-/// The label of each machine of a merged report, from its <c>run.json</c>: hardware (CPU model, else architecture), operating
-/// system, runtime (the runtimes of a multi-runtime run, else the backend's name), meter and method, joined with " · ", e.g.
-/// <c>Apple M1 Pro · macOS (MacBook Pro M1 Pro) · gpt4all (seed study, imported) · powermetrics (seed study) (IMPORTED)</c>.
-/// Two runs whose labels are the same (two runs of one machine) get their run id appended; <c>--label</c> replaces a label.
+/// The label of each machine of a merged report, from its <c>run.json</c>: hardware (the CPU model without (R) and (TM) marks, else
+/// the architecture and operating system), runtime (the runtimes of a multi-runtime run, else the backend's name without its
+/// parenthesised detail), meter and method, joined with " · ", e.g. <c>Apple M1 Pro · gpt4all · powermetrics (seed study) (IMPORTED)</c>.
+/// The Machines table gives the rest (OS, cores, the backend in full). Two runs whose labels are the same (two runs of one machine)
+/// get their run id appended; <c>--label</c> replaces a label.
 /// </summary>
-public static class MachineLabels
+public static partial class MachineLabels
 {
     /// <summary>What joins the parts of a label.</summary>
     public const string Separator = " · ";
@@ -21,8 +23,11 @@ public static class MachineLabels
     {
         ArgumentNullException.ThrowIfNull(run);
         var m = run.Manifest;
-        var runtime = m.Runtimes is { Count: > 0 } runtimes ? string.Join(" + ", runtimes.Select(r => r.Label)) : m.Backend.Name;
-        string[] parts = [m.Machine.CpuModel ?? m.Machine.Architecture, m.Machine.Os, runtime, $"{m.Meter.Meter} ({MethodWord(run.Method)})"];
+        var runtime = m.Runtimes is { Count: > 0 } runtimes ? string.Join(" + ", runtimes.Select(r => r.Label)) : Detail().Replace(m.Backend.Name, "");
+        var hardware = string.IsNullOrWhiteSpace(m.Machine.CpuModel)
+            ? $"{m.Machine.Architecture} {ReportNumbers.Cut(m.Machine.Os, 40)}"
+            : Marks().Replace(m.Machine.CpuModel, "");
+        string[] parts = [hardware, runtime, $"{m.Meter.Meter} ({MethodWord(run.Method)})"];
         return string.Join(Separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()));
     }
 
@@ -81,6 +86,14 @@ public static class MachineLabels
                 labels[i] = labels[i] + Separator + extra(i);
         }
     }
+
+    /// <summary>A trailing parenthesised detail, e.g. " (in-process WireMock server)" of "fake GPT4All (in-process WireMock server)".</summary>
+    [GeneratedRegex(@"\s*\([^()]*\)\s*$")]
+    private static partial Regex Detail();
+
+    /// <summary>The (R) and (TM) marks of a CPU model, e.g. "Intel(R) Xeon(R) Processor" is "Intel Xeon Processor".</summary>
+    [GeneratedRegex(@"\((R|TM|tm|r)\)")]
+    private static partial Regex Marks();
 }
 
 /// <summary>A <c>--label &lt;run&gt;=&lt;name&gt;</c> option: the run (as given, its id, or its folder's name) and the label it gets.</summary>

@@ -20,14 +20,14 @@ public sealed record MergedMachine(int Index, string Label, string Given, RunDat
 
     /// <summary>
     /// The label a chart's legend shows: <see cref="Label"/>, followed by the method in parentheses unless the label already
-    /// ends with it (an automatic label does), e.g. <c>Lab box (SIMULATED)</c>, so a reader sees the method beside every series.
+    /// holds it (an automatic label does), e.g. <c>Lab box (SIMULATED)</c>, so a reader sees the method beside every series.
     /// </summary>
     public string Legend
     {
         get
         {
             var method = $"({MachineLabels.MethodWord(Method)})";
-            return Label.EndsWith(method, StringComparison.OrdinalIgnoreCase) ? Label : $"{Label} {method}";
+            return Label.Contains(method, StringComparison.OrdinalIgnoreCase) ? Label : $"{Label} {method}";
         }
     }
 
