@@ -66,7 +66,7 @@ internal sealed class MergeCommand(TextWriter output, TextWriter error, TimeProv
         var files = MergeWriter.Write(merged, directory);
         output.WriteLine($"Merged {merged.Machines.Count} runs, one machine each:");
         foreach (var machine in merged.Machines)
-            output.WriteLine($"  {machine.Legend}: {machine.Run.Directory}");
+            output.WriteLine($"  {machine.Legend}: {machine.Given}");
         output.WriteLine($"Merged report in {directory}:");
         foreach (var path in (string[])[files.Html, files.Markdown, files.Csv, .. files.Charts])
             output.WriteLine($"  {path}");

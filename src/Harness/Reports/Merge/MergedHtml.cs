@@ -18,21 +18,10 @@ public static class MergedHtml
         ArgumentNullException.ThrowIfNull(merged);
         ArgumentNullException.ThrowIfNull(charts);
         var html = new StringBuilder(64 * 1024);
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Encode(Title(merged))).Append("</title>\n")
-            .Append("<style>\n").Append(HtmlStyle.Css).Append("\n</style>\n</head>\n<body>\n");
-
+        HtmlReport.AppendHead(html, Title(merged));
         html.Append("<header>\n<h1>").Append(Encode(Title(merged))).Append("</h1>\n<p class=\"sub\">SlmEnergyBench merged report: ")
             .Append(merged.Machines.Count).Append(" runs, one per machine, ").Append(merged.Models.Count).Append(" models</p>\n");
-        foreach (var banner in MergedBanners.Of(merged))
-        {
-            html.Append("<div class=\"banner ").Append(banner.Kind).Append("\" role=\"alert\">").Append(Encode(banner.Text));
-            foreach (var detail in banner.Details)
-                html.Append("<span class=\"detail\">").Append(Encode(detail)).Append("</span>");
-            html.Append("</div>\n");
-        }
-
+        HtmlReport.AppendBanners(html, MergedBanners.Of(merged));
         html.Append("</header>\n<nav><a href=\"#machines\">Machines</a><a href=\"#summary\">Summary</a>");
         if (charts.Count > 0)
             html.Append("<a href=\"#charts\">Charts</a>");

@@ -8,7 +8,8 @@ namespace SlmEnergyBench.Harness.Reports.Merge;
 internal static class MergedTables
 {
     /// <summary>
-    /// One row per machine: its label, run id, hardware, operating system, cores, runtime, meter, domains, method, cases and start.
+    /// One row per machine: its label, run id, hardware, operating system, cores, runtime, meter, domains, method (the word, or in
+    /// words which cases had which method when they differ), cases and start.
     /// </summary>
     public static ReportTable Machines(MergedRuns merged)
     {
@@ -20,7 +21,7 @@ internal static class MergedTables
             return (IReadOnlyList<string>)
             [
                 m.Label, m.Run.RunId, $"{manifest.Machine.CpuModel ?? "CPU not stated"} ({manifest.Machine.Architecture})", manifest.Machine.Os,
-                Integer(manifest.Machine.LogicalCores), runtime, manifest.Meter.Meter, m.Components, ReportText.RunMethod(m.Run),
+                Integer(manifest.Machine.LogicalCores), runtime, manifest.Meter.Meter, m.Components, m.Run.Methods.Count > 1 ? ReportText.RunMethod(m.Run) : EnergyMethodText.Word(m.Method),
                 ReportText.CaseCounts(m.Run), Utc(manifest.StartedUtc), m.Given,
             ];
         });
