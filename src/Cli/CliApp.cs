@@ -8,7 +8,7 @@ using SlmEnergyBench.Harness.SeedStudy;
 namespace SlmEnergyBench.Cli;
 
 /// <summary>
-/// The <c>slmbench</c> command line: <c>run</c>, <c>servers</c>, <c>report</c>, <c>compare</c> and <c>import-seed</c>. Output and errors go
+/// The <c>slmbench</c> command line: <c>run</c>, <c>servers</c>, <c>report</c>, <c>compare</c>, <c>merge</c> and <c>import-seed</c>. Output and errors go
 /// to the writers given (and <c>run</c>'s live display to <see cref="RunHost.Console"/>), so tests run it in process.
 /// Exit codes: 0 success; 1 <c>compare</c> found a model worse or lost by run B, <c>run</c> had a failed case or a model
 /// that regressed (or the report could not be made); 2 bad input (a missing or unreadable run folder or file, a bad option,
@@ -80,7 +80,7 @@ public sealed class CliApp
         var root = new RootCommand(
             "slmbench is SlmEnergyBench's command line. It runs the benchmark outside a test runner (run), and works on the results of "
             + "benchmark runs: it turns a run folder (results/<run-id>/ with run.json, cases.jsonl, samples.jsonl) into charts and a report, "
-            + "compares two runs model by model, and imports the original seed study's results as a run folder.\n"
+            + "compares two runs model by model, merges runs of several machines into one report, and imports the original seed study's results as a run folder.\n"
             + "The benchmark also runs as tests, with 'dotnet test --filter Category=Energy' (ENERGYBENCH_PROFILE=fake for the simulated one); "
             + "both write a new folder under results/.\n"
             + "Examples: slmbench run --profile fake; slmbench report results/20261126-193527-fake; from the repository: dotnet run --project src/Cli -- report results/20261126-193527-fake");
@@ -89,6 +89,7 @@ public sealed class CliApp
         root.Subcommands.Add(new ServersCommand(_output, _error, _host).Create());
         root.Subcommands.Add(ReportCommand());
         root.Subcommands.Add(CompareCommand());
+        root.Subcommands.Add(new MergeCommand(_output, _error, _time, Guard).Create());
         root.Subcommands.Add(ImportSeedCommand());
         return root;
     }
@@ -130,6 +131,8 @@ public sealed class CliApp
     {
         var runA = new Argument<string>("runA") { Description = "The reference run A: a run folder or a run id under --results." };
         var runB = new Argument<string>("runB") { Description = "The run B compared with A: a run folder or a run id under --results." };
+        // compare sets two runs against each other; a third is answered by pointing to merge rather than a parse error.
+        var more = new Argument<string[]>("more") { Arity = ArgumentArity.ZeroOrMore, Hidden = true };
         var results = LookupResultsOption();
         var threshold = new Option<double>("--threshold")
         {
@@ -146,17 +149,26 @@ public sealed class CliApp
             "Compares run B with run A, model by model. Reads both run folders; writes nothing, prints a Markdown table of energy (total joules) "
             + "and latency per model: ratio B / A over the prompts both runs passed, its 95% interval and a verdict (better, same, worse, NA, lost). "
             + "A model of A that B lacks or never passed is lost; different meters make energy NA but latency is still compared. "
-            + "Exit code 0 when no model is worse or lost, 1 when any model is worse or lost, 2 on bad input. "
+            + "Exit code 0 when no model is worse or lost, 1 when any model is worse or lost, 2 on bad input. For more than two runs, use merge. "
             + "Example: slmbench compare results/20261126-193527-fake results/20261127-101500-fake")
         {
             runA,
             runB,
+            more,
             results,
             threshold,
             alpha,
         };
         command.SetAction(parse => Guard(() =>
         {
+            if (parse.GetValue(more) is { Length: > 0 } extra)
+            {
+                string[] all = [parse.GetRequiredValue(runA), parse.GetRequiredValue(runB), .. extra];
+                _error.WriteLine($"slmbench: compare sets run B against run A, two runs; {all.Length} given. For one report of several runs (one per machine), use: "
+                                 + $"slmbench merge {string.Join(' ', all)}");
+                return BadInput;
+            }
+
             var options = new RegressionOptions { Threshold = parse.GetValue(threshold), Alpha = parse.GetValue(alpha) };
             if (!(options.Threshold >= 0) || !(options.Alpha > 0 && options.Alpha < 1))
             {

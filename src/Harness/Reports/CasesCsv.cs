@@ -104,7 +104,8 @@ public static class CasesCsv
 
     private static string Integer(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    private static void AppendRow(StringBuilder csv, IReadOnlyList<string> fields)
+    /// <summary>One RFC 4180 row: the fields joined with commas, each quoted when it must be, then LF.</summary>
+    internal static void AppendRow(StringBuilder csv, IReadOnlyList<string> fields)
     {
         for (var i = 0; i < fields.Count; i++)
         {

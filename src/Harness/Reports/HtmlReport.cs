@@ -18,10 +18,7 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(charts);
         var html = new StringBuilder(64 * 1024);
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Encode($"SlmEnergyBench run {run.RunId} ({run.Manifest.Profile})")).Append("</title>\n")
-            .Append("<style>\n").Append(HtmlStyle.Css).Append("\n</style>\n</head>\n<body>\n");
+        AppendHead(html, $"SlmEnergyBench run {run.RunId} ({run.Manifest.Profile})");
 
         AppendHeader(html, run);
         AppendNavigation(html, run, charts);
@@ -48,13 +45,7 @@ public static class HtmlReport
         var m = run.Manifest;
         html.Append("<header>\n<h1>Run ").Append(Encode(run.RunId)).Append("</h1>\n<p class=\"sub\">SlmEnergyBench report, profile <strong>")
             .Append(Encode(m.Profile)).Append("</strong>, ").Append(run.Models.Count).Append(" models, ").Append(run.Cases.Count).Append(" cases</p>\n");
-        foreach (var banner in ReportText.Banners(run))
-        {
-            html.Append("<div class=\"banner ").Append(banner.Kind).Append("\" role=\"alert\">").Append(Encode(banner.Text));
-            foreach (var detail in banner.Details)
-                html.Append("<span class=\"detail\">").Append(Encode(detail)).Append("</span>");
-            html.Append("</div>\n");
-        }
+        AppendBanners(html, ReportText.Banners(run));
 
         html.Append("<dl class=\"facts\">\n");
         Fact(html, "Profile", m.Profile);
@@ -71,6 +62,25 @@ public static class HtmlReport
         foreach (var warning in ReportText.ShownWarnings(run))
             Fact(html, "Warning", warning);
         html.Append("</dl>\n</header>\n");
+    }
+
+    /// <summary>The document's start up to the opened body: the title (escaped) and the one inline style sheet.</summary>
+    internal static void AppendHead(StringBuilder html, string title) =>
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(Encode(title)).Append("</title>\n")
+            .Append("<style>\n").Append(HtmlStyle.Css).Append("\n</style>\n</head>\n<body>\n");
+
+    /// <summary>Each banner as a coloured box (<c>banner &lt;kind&gt;</c>, role alert) with each detail on its own line.</summary>
+    internal static void AppendBanners(StringBuilder html, IEnumerable<ReportBanner> banners)
+    {
+        foreach (var banner in banners)
+        {
+            html.Append("<div class=\"banner ").Append(banner.Kind).Append("\" role=\"alert\">").Append(Encode(banner.Text));
+            foreach (var detail in banner.Details)
+                html.Append("<span class=\"detail\">").Append(Encode(detail)).Append("</span>");
+            html.Append("</div>\n");
+        }
     }
 
     private static void AppendNavigation(StringBuilder html, RunData run, IReadOnlyList<RenderedChart> charts)
@@ -174,19 +184,28 @@ public static class HtmlReport
         html.Append("<div class=\"chart-grid\">\n");
         foreach (var chart in charts)
         {
-            var svg = Convert.ToBase64String(Encoding.UTF8.GetBytes(chart.Svg));
             // Timelines, the published comparison and the sweep's charts carry long labels or legends: they take the full width.
             var wide = chart.FileStem.StartsWith(Charts.PowerTimelineChart.StemPrefix, StringComparison.Ordinal)
                        || chart.FileStem is Charts.RunCharts.PublishedJoulesPerToken or Charts.RunCharts.PublishedJoulesPerResponse
                            or Charts.InFlightChart.FileStem or Charts.TradeOffChart.FileStem;
-            html.Append("<figure").Append(wide ? " class=\"wide\"" : "").Append(" id=\"chart-").Append(Encode(chart.FileStem)).Append("\">\n<img src=\"data:image/svg+xml;base64,").Append(svg)
-                .Append("\" alt=\"").Append(Encode(chart.Title)).Append("\">\n<figcaption><strong>").Append(Encode(chart.Title)).Append("</strong>")
-                .Append(Encode(chart.Caption)).Append(" <span class=\"note\">Files: ")
-                .Append(FileLink($"charts/{chart.FileStem}.png", "PNG")).Append(", ").Append(FileLink($"charts/{chart.FileStem}.svg", "SVG"))
-                .Append(".</span></figcaption>\n</figure>\n");
+            AppendFigure(html, chart, wide);
         }
 
         html.Append("</div>\n</section>\n");
+    }
+
+    /// <summary>
+    /// One chart as a figure: the SVG inline as a <c>data:</c> image whose alt text is the title, the title and caption under it, and links
+    /// to its PNG and SVG files under <c>charts/</c>; <paramref name="wide"/> takes the grid's full width.
+    /// </summary>
+    internal static void AppendFigure(StringBuilder html, RenderedChart chart, bool wide)
+    {
+        var svg = Convert.ToBase64String(Encoding.UTF8.GetBytes(chart.Svg));
+        html.Append("<figure").Append(wide ? " class=\"wide\"" : "").Append(" id=\"chart-").Append(Encode(chart.FileStem)).Append("\">\n<img src=\"data:image/svg+xml;base64,").Append(svg)
+            .Append("\" alt=\"").Append(Encode(chart.Title)).Append("\">\n<figcaption><strong>").Append(Encode(chart.Title)).Append("</strong>")
+            .Append(Encode(chart.Caption)).Append(" <span class=\"note\">Files: ")
+            .Append(FileLink($"charts/{chart.FileStem}.png", "PNG")).Append(", ").Append(FileLink($"charts/{chart.FileStem}.svg", "SVG"))
+            .Append(".</span></figcaption>\n</figure>\n");
     }
 
     private static void AppendPublished(StringBuilder html, RunData run)

@@ -16,22 +16,7 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(charts);
-        CheckStems(charts);
-
-        var chartPaths = new List<string>(charts.Count * 2);
-        if (charts.Count > 0)
-        {
-            var folder = Path.Combine(run.Directory, ChartsFolder);
-            Directory.CreateDirectory(folder);
-            foreach (var chart in charts)
-            {
-                var png = Path.Combine(folder, chart.FileStem + ".png");
-                AtomicFile.WriteAllBytes(png, chart.Png);
-                var svg = Path.Combine(folder, chart.FileStem + ".svg");
-                AtomicFile.WriteAllText(svg, chart.Svg);
-                chartPaths.AddRange([png, svg]);
-            }
-        }
+        var chartPaths = WriteCharts(run.Directory, charts);
 
         var csv = Path.Combine(run.Directory, CasesCsv.FileName);
         AtomicFile.WriteAllText(csv, CasesCsv.Render(run));
@@ -40,6 +25,31 @@ public static class ReportWriter
         var html = Path.Combine(run.Directory, HtmlReport.FileName);
         AtomicFile.WriteAllText(html, HtmlReport.Render(run, charts));
         return new ReportFiles(html, markdown, csv, chartPaths);
+    }
+
+    /// <summary>
+    /// Writes each chart as <c>charts/&lt;stem&gt;.png</c> and <c>.svg</c> under <paramref name="directory"/> (the folder made when there is
+    /// a chart) and returns their paths, PNG then SVG, in chart order. Throws <see cref="ArgumentException"/> for a stem that is not a
+    /// plain file name or that two charts share.
+    /// </summary>
+    internal static IReadOnlyList<string> WriteCharts(string directory, IReadOnlyList<RenderedChart> charts)
+    {
+        CheckStems(charts);
+        var chartPaths = new List<string>(charts.Count * 2);
+        if (charts.Count == 0)
+            return chartPaths;
+        var folder = Path.Combine(directory, ChartsFolder);
+        Directory.CreateDirectory(folder);
+        foreach (var chart in charts)
+        {
+            var png = Path.Combine(folder, chart.FileStem + ".png");
+            AtomicFile.WriteAllBytes(png, chart.Png);
+            var svg = Path.Combine(folder, chart.FileStem + ".svg");
+            AtomicFile.WriteAllText(svg, chart.Svg);
+            chartPaths.AddRange([png, svg]);
+        }
+
+        return chartPaths;
     }
 
     /// <summary>A chart's stem names two files in charts/: it must be a plain, distinct file name.</summary>

@@ -43,7 +43,7 @@ public sealed class CliAppTests : IDisposable
         code.Should().Be(0);
         var help = _output.ToString();
         help.Should().Contain("SlmEnergyBench's command line").And.Contain("dotnet test --filter Category=Energy");
-        help.Should().Contain("report <run>").And.Contain("compare <runA> <runB>").And.Contain("import-seed <results_i.json>");
+        help.Should().Contain("report <run>").And.Contain("compare <runA> <runB>").And.Contain("merge <runs>").And.Contain("import-seed <results_i.json>");
         help.Should().Contain("slmbench report results/20261126-193527-fake").And.Contain("dotnet run --project src/Cli -- report");
         _error.ToString().Should().BeEmpty();
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SlmEnergyBench.Harness.Metering;
 using SlmEnergyBench.Harness.Reports;
 
@@ -12,7 +11,7 @@ public sealed class CasesCsvTests
     {
         var run = RunDataReader.Read(ReportFixtures.FakeRun);
 
-        var rows = Parse(CasesCsv.Render(run));
+        var rows = TestCsv.Parse(CasesCsv.Render(run));
 
         rows.Should().HaveCount(13);
         rows.Should().OnlyContain(r => r.Count == 43, "29 columns, 3 per domain of cpu, gpu and ane, approximation, backend_simulated and the 3 edge-rule columns");
@@ -20,7 +19,7 @@ public sealed class CasesCsvTests
         header.Take(4).Should().Equal("run_id", "runtime", "model", "prompt_ordinal");
         header[^1].Should().Be("response");
         var c = run.Cases[5];
-        var row = Row(rows, 6);
+        var row = TestCsv.Row(rows, 6);
         row["run_id"].Should().Be(c.RunId);
         row["runtime"].Should().BeEmpty("a run of one runtime records none");
         row["model"].Should().Be(c.Model);
@@ -49,14 +48,14 @@ public sealed class CasesCsvTests
     {
         var run = RunDataReader.Read(ReportFixtures.FakeRun);
 
-        var rows = Parse(CasesCsv.Render(run));
+        var rows = TestCsv.Parse(CasesCsv.Render(run));
 
         rows[0].Skip(21).Take(12).Should().Equal(
             "edge_rule", "energy_pro_rata_j", "energy_from_edge_samples_j",
             "energy_cpu_j", "energy_cpu_net_j", "average_power_cpu_w", "energy_gpu_j", "energy_gpu_net_j", "average_power_gpu_w",
             "energy_ane_j", "energy_ane_net_j", "average_power_ane_w");
         // The first case as fixtures/runs/20261126-202418-fake/cases.jsonl holds it (line 1), copied by hand.
-        var first = Row(rows, 1);
+        var first = TestCsv.Row(rows, 1);
         Value(first, "energy_cpu_j").Should().Be(0.8389917318265111);
         Value(first, "energy_cpu_net_j").Should().Be(0.4631658728127474);
         Value(first, "average_power_cpu_w").Should().Be(1.339055201580884);
@@ -69,7 +68,7 @@ public sealed class CasesCsvTests
         // The domains add up to the total (powermetrics' total = cpu + gpu + ane) on every row.
         foreach (var i in Enumerable.Range(1, 12))
         {
-            var row = Row(rows, i);
+            var row = TestCsv.Row(rows, i);
             (Value(row, "energy_cpu_j") + Value(row, "energy_gpu_j") + Value(row, "energy_ane_j")).Should().BeApproximately(Value(row, "energy_j"), 1e-9);
         }
     }
@@ -87,7 +86,7 @@ public sealed class CasesCsvTests
         };
         run = run with { Cases = [first with { Energy = first.Energy with { Window = window } }, .. run.Cases.Skip(1)] };
 
-        var row = Row(Parse(CasesCsv.Render(run)), 1);
+        var row = TestCsv.Row(TestCsv.Parse(CasesCsv.Render(run)), 1);
 
         row["edge_rule"].Should().Be("idle-attributed");
         Value(row, "energy_pro_rata_j").Should().Be(9.25);
@@ -103,10 +102,10 @@ public sealed class CasesCsvTests
         const string Note = "NVML's energy counter did not move within the window, so power x duration was used";
         run = run with { Cases = [first with { Energy = first.Energy! with { Window = first.Energy.Window with { Approximation = Note } } }, .. run.Cases.Skip(1)] };
 
-        var rows = Parse(CasesCsv.Render(run));
+        var rows = TestCsv.Parse(CasesCsv.Render(run));
 
-        Row(rows, 1)["approximation"].Should().Be(Note);
-        Row(rows, 2)["approximation"].Should().BeEmpty();
+        TestCsv.Row(rows, 1)["approximation"].Should().Be(Note);
+        TestCsv.Row(rows, 2)["approximation"].Should().BeEmpty();
     }
 
     [Fact]
@@ -121,13 +120,10 @@ public sealed class CasesCsvTests
             })],
         };
 
-        var header = Parse(CasesCsv.Render(run))[0];
+        var header = TestCsv.Parse(CasesCsv.Render(run))[0];
 
         header.Should().HaveCount(34).And.NotContain(h => h.StartsWith("energy_cpu", StringComparison.Ordinal) || h.StartsWith("average_power_gpu", StringComparison.Ordinal));
     }
-
-    private static Dictionary<string, string> Row(List<List<string>> rows, int index) =>
-        rows[index].Select((v, i) => (rows[0][i], v)).ToDictionary(x => x.Item1, x => x.v);
 
     private static double Value(Dictionary<string, string> row, string column) => double.Parse(row[column], CultureInfo.InvariantCulture);
 
@@ -137,66 +133,10 @@ public sealed class CasesCsvTests
         const string Text = "one, \"two\"\nthree,\r\n\"\"";
         var run = RunDataReader.Read(RunCopies.WithFirstResponse(Text));
 
-        var rows = Parse(CasesCsv.Render(run));
+        var rows = TestCsv.Parse(CasesCsv.Render(run));
 
         rows.Should().HaveCount(13);
         rows[1][^1].Should().Be(Text);
         rows[2][^1].Should().Be(run.Cases[1].Completion!.Text);
-    }
-
-    /// <summary>An RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; rows end at LF or CRLF.</summary>
-    private static List<List<string>> Parse(string csv)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var ch = csv[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                field.Length.Should().Be(0, "a quote may only open a field");
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (ch == '\n' || ch == '\r')
-            {
-                if (ch == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
-                    i++;
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                field.Append(ch);
-            }
-        }
-
-        quoted.Should().BeFalse("every quoted field must be closed");
-        (row.Count == 0 && field.Length == 0).Should().BeTrue("the file ends with a line break");
-        return rows;
     }
 }

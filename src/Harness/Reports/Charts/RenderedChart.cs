@@ -10,7 +10,7 @@ namespace SlmEnergyBench.Harness.Reports.Charts;
 /// <param name="Caption">One or two sentences under the chart: what it shows, how the error bars were made, and
 /// whether its energy figures are measured or ESTIMATED.</param>
 /// <param name="Series">The names of the plotted series as the legend or the category axis shows them (one per model,
-/// or per published figure).</param>
+/// per published figure, or per machine in a merged report).</param>
 /// <param name="Png">The PNG file's bytes.</param>
 /// <param name="Svg">The SVG document.</param>
 public sealed record RenderedChart(string FileStem, string Title, string Caption, IReadOnlyList<string> Series, byte[] Png, string Svg);
