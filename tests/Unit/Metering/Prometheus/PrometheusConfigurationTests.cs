@@ -136,4 +136,10 @@ public sealed class PrometheusConfigurationTests
         // Assert
         problems.Should().Equal("Meter:Prometheus:Domains = '[1 domain(s)]' (the test): allowed no domains unless Preset = custom (the dcgm preset has its own queries).");
     }
+
+    [Theory]
+    [InlineData("http://bench:hunter2@prom.example:9090/prometheus/", "http://prom.example:9090/prometheus")]
+    [InlineData("http://127.0.0.1:9090", "http://127.0.0.1:9090")]
+    public void ShownUrl_AnyUrl_HasNoCredentialsNorTrailingSlash(string url, string shown) =>
+        PrometheusClient.ShownUrl(url).Should().Be(shown);
 }
