@@ -1,5 +1,6 @@
 using SlmEnergyBench.Harness.Configuration;
 using SlmEnergyBench.Harness.Metering.Prometheus;
+using SlmEnergyBench.Unit.Configuration;
 
 namespace SlmEnergyBench.Unit.Metering.Prometheus;
 
@@ -142,4 +143,40 @@ public sealed class PrometheusConfigurationTests
     [InlineData("http://127.0.0.1:9090", "http://127.0.0.1:9090")]
     public void ShownUrl_AnyUrl_HasNoCredentialsNorTrailingSlash(string url, string shown) =>
         PrometheusClient.ShownUrl(url).Should().Be(shown);
+
+    [Fact]
+    public void Load_PrometheusKeysFromTheEnvironment_BindToMeterPrometheus()
+    {
+        // Arrange
+        using var repo = TempRepository.WithRealConfig();
+        var env = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ENERGYBENCH_PROFILE"] = "gpt4all",
+            ["ENERGYBENCH__Meter__Kind"] = "prometheus",
+            ["ENERGYBENCH__Meter__IntervalMs"] = "15000",
+            ["ENERGYBENCH__Meter__Prometheus__Url"] = "http://prom:9090",
+            ["ENERGYBENCH__Meter__Prometheus__Preset"] = "custom",
+            ["ENERGYBENCH__Meter__Prometheus__Domains__0__Name"] = "gpu",
+            ["ENERGYBENCH__Meter__Prometheus__Domains__0__Query"] = "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION{gpu=\"0\"}",
+            ["ENERGYBENCH__Meter__Prometheus__Domains__0__Unit"] = "mJ",
+            ["ENERGYBENCH__Meter__Prometheus__BearerTokenVariable"] = "PROM_TOKEN",
+        };
+
+        // Act
+        var options = ConfigLoader.Load(repo.Root, env).Options.Meter;
+
+        // Assert
+        options.Kind.Should().Be(MeterKinds.Prometheus);
+        options.Prometheus.Url.Should().Be("http://prom:9090");
+        options.Prometheus.Domains.Should().ContainSingle().Which.Should().BeEquivalentTo(new PrometheusDomainOptions
+        {
+            Name = "gpu",
+            Query = "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION{gpu=\"0\"}",
+            Kind = PrometheusSeriesKinds.Counter,
+            Unit = PrometheusUnits.Millijoules,
+            InTotal = true,
+        });
+        options.Prometheus.BearerTokenVariable.Should().Be("PROM_TOKEN");
+        options.Prometheus.Method.Should().Be(PrometheusMethods.Samples);
+    }
 }
