@@ -31,7 +31,7 @@ internal sealed partial class FakePrometheusApi : IDisposable
         _clock = clock;
         _originUnix = (clock.OriginUtc - DateTimeOffset.UnixEpoch).TotalSeconds;
         Server = LocalServers.StartWireMock();
-        Server.Given(Request.Create().WithPath("/api/v1/*").UsingGet()).RespondWith(Response.Create().WithCallback(Answer));
+        Server.Given(Request.Create().WithPath("/api/v1/*").UsingGet()).RespondWith(Response.Create().WithCallback(AnswerAsync));
     }
 
     public WireMockServer Server { get; }
@@ -75,14 +75,19 @@ internal sealed partial class FakePrometheusApi : IDisposable
 
     public void Dispose() => Server.Stop();
 
+    private async Task<IResponseMessage> AnswerAsync(IRequestMessage request)
+    {
+        if (DelayMs > 0)
+            await Task.Delay(DelayMs);
+        return Answer(request);
+    }
+
     private ResponseMessage Answer(IRequestMessage request)
     {
         var parameters = HttpUtility.ParseQueryString(request.RawQuery ?? "");
         var query = parameters["query"];
         var time = parameters["time"];
         Requests.Enqueue((request.Path, query, time, request.Headers?.TryGetValue("Authorization", out var auth) == true ? auth.ToString() : null));
-        if (DelayMs > 0)
-            Thread.Sleep(DelayMs);
         if (Fault is { } fault)
             return Message(fault.Status, fault.Body, fault.ContentType);
         var now = Math.Round(ServerUnix(_clock.Now) * 1000) / 1000;

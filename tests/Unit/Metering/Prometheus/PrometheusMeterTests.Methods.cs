@@ -164,4 +164,24 @@ public sealed partial class PrometheusMeterTests
         (await act.Should().ThrowAsync<MeterException>()).Which.Message.Should().Be(
             "prometheus covered 50.0% of window [3.000, 13.000] s (1 samples); at least 98% (MinCoverage) is needed: no scrape at or after the window's end arrived within 11.5 s of it (the last sample ends at 8.000 s): is the exporter still scraped every scrape interval?.");
     }
+
+    [Fact]
+    public async Task MeasureAsync_MillijoulesReadAsJoules_IsImplausibleAndRefused()
+    {
+        // Arrange: the DCGM counter (mJ) declared as J makes 250 W look like 250 kW.
+        AddCounter();
+        await using var meter = new PrometheusMeter(Options(p =>
+        {
+            p.Preset = PrometheusPresets.Custom;
+            p.Domains.Add(new() { Name = Domains.Gpu, Query = Counter, Kind = PrometheusSeriesKinds.Counter, Unit = PrometheusUnits.Joules });
+        }), _clock);
+        await meter.StartAsync(Ct);
+
+        // Act
+        var act = () => meter.MeasureAsync(3, 13, Ct);
+
+        // Assert
+        (await act.Should().ThrowAsync<MeterException>()).Which.Message.Should().StartWith(
+            "prometheus reports 250000 W on average over [3.000, 13.000] s, above the plausible 1500 W (MaxPlausiblePowerW): the readings are not trustworthy (is the unit right, e.g. mJ read as J?).");
+    }
 }
