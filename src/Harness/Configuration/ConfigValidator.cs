@@ -71,7 +71,12 @@ public static partial class ConfigValidator
         v.That("Meter:MinCoverage", o.Meter.MinCoverage, o.Meter.MinCoverage > 0 && o.Meter.MinCoverage <= 1, "greater than 0 and at most 1");
         v.Range("Meter:MaxPlausiblePowerW", o.Meter.MaxPlausiblePowerW, 1, 100_000);
         if (o.Meter.Kind == MeterKinds.Prometheus)
+        {
             ValidatePrometheus(o.Meter.Prometheus, v);
+            v.That("Protocol:MeterOverheadSeconds", o.Protocol.MeterOverheadSeconds, o.Protocol.MeterOverheadSeconds == 0,
+                "0 with Meter:Kind = prometheus: the overhead probe compares the meter at two intervals, and this meter's interval is Prometheus's " +
+                "scrape interval, which the suite does not set (what reading costs the node is the exporter's and Prometheus's own work)");
+        }
 
         v.That("Results:Directory", o.Results.Directory, !string.IsNullOrWhiteSpace(o.Results.Directory), "a folder path");
         v.That("Regression:BaselinesDirectory", o.Regression.BaselinesDirectory, !string.IsNullOrWhiteSpace(o.Regression.BaselinesDirectory), "a folder path");

@@ -90,6 +90,22 @@ public sealed class PrometheusConfigurationTests
     }
 
     [Fact]
+    public void Validate_MeterOverheadProbe_IsRefusedWithTheReason()
+    {
+        // Arrange
+        var options = new BenchOptions { Models = ["m"] };
+        options.Meter.Kind = MeterKinds.Prometheus;
+        options.Meter.IntervalMs = 5000;
+        options.Protocol.MeterOverheadSeconds = 30;
+
+        // Act
+        var problems = ConfigValidator.Validate(options, _ => "the test");
+
+        // Assert
+        problems.Should().Equal("Protocol:MeterOverheadSeconds = 30 (the test): allowed 0 with Meter:Kind = prometheus: the overhead probe compares the meter at two intervals, and this meter's interval is Prometheus's scrape interval, which the suite does not set (what reading costs the node is the exporter's and Prometheus's own work).");
+    }
+
+    [Fact]
     public void Validate_CustomDomains_CheckNameQueryKindAndUnit()
     {
         // Act
