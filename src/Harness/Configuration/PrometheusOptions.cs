@@ -38,6 +38,14 @@ public sealed class PrometheusOptions
 
     /// <summary>Name of the environment variable holding the basic-auth password; empty for none. The password is never stored or shown.</summary>
     public string BasicPasswordVariable { get; set; } = "";
+
+    /// <summary>A copy of these options reading the Prometheus at <paramref name="url"/> instead (a fake run's own); <see cref="Domains"/> is shared.</summary>
+    public PrometheusOptions WithUrl(string url)
+    {
+        var copy = (PrometheusOptions)MemberwiseClone();
+        copy.Url = url;
+        return copy;
+    }
 }
 
 /// <summary>One domain of the <c>custom</c> preset: a series selector and how to read it.</summary>

@@ -68,26 +68,11 @@ internal sealed record SessionParts(
             if (runFolder is not null)
                 stack.Exporter.LogTo(Path.Combine(runFolder, FakePrometheusStack.TruthLogName));
             var options = o.Meter.WithInterval(o.Meter.IntervalMs);
-            options.Prometheus = CopyWithUrl(o.Meter.Prometheus, stack.Url);
+            options.Prometheus = o.Meter.Prometheus.WithUrl(stack.Url);
             return new MeterChoice(new SimulatedStackMeter(new PrometheusMeter(options, clock), stack.Description),
                 $"profile '{o.Profile}': the prometheus meter reading {stack.Description}");
         };
     }
-
-    private static PrometheusOptions CopyWithUrl(PrometheusOptions p, string url) => new()
-    {
-        Url = url,
-        Preset = p.Preset,
-        Selector = p.Selector,
-        Domains = p.Domains,
-        Method = p.Method,
-        ShortWindow = p.ShortWindow,
-        PollSeconds = p.PollSeconds,
-        QueryTimeoutSeconds = p.QueryTimeoutSeconds,
-        BearerTokenVariable = p.BearerTokenVariable,
-        BasicUserVariable = p.BasicUserVariable,
-        BasicPasswordVariable = p.BasicPasswordVariable,
-    };
 
     private static async Task<MeterChoice> ChooseMeterAsync(LoadedConfiguration config, SessionClock clock, CancellationToken cancellationToken) =>
         await MeterSelector.ChooseAsync(config.Options.Meter, config.RepositoryRoot, clock, cancellationToken).ConfigureAwait(false) with
