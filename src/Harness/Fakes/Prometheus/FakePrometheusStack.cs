@@ -35,7 +35,7 @@ public sealed class FakePrometheusStack : IDisposable
     /// <summary>One sentence for the run's meter choice: what serves the counters and what is scripted.</summary>
     public string Description { get; private init; } = "";
 
-    /// <summary>Starts the exporter, then Prometheus, and returns once Prometheus has scraped the exporter once.</summary>
+    /// <summary>Starts the exporter, then Prometheus, and returns once Prometheus has scraped the exporter and three intervals more have passed.</summary>
     /// <param name="fake">Idle powers and <see cref="FakeOptions.Exporter"/>.</param>
     /// <param name="meter">Its <see cref="MeterOptions.IntervalMs"/> is the scrape interval.</param>
     /// <param name="busyFile">The fake servers' busy file (see <see cref="BusyFile"/>).</param>
@@ -61,6 +61,17 @@ public sealed class FakePrometheusStack : IDisposable
                 ScrapeIntervalS = intervalS,
                 ScrapeTimeoutS = 0.8 * intervalS,
             }, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Three more scrapes before the meter starts, so it can check their spacing against Meter:IntervalMs as on a real stack.
+                await Task.Delay(TimeSpan.FromSeconds(3 * intervalS), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
             var faults = new List<string>();
             if (e.ResetAfterSeconds > 0)
             {
