@@ -84,14 +84,8 @@ internal sealed class PolledSampler : IAsyncDisposable
     }
 
     /// <summary>Throws when the window's average total power is above <see cref="MeterOptions.MaxPlausiblePowerW"/>.</summary>
-    public void CheckPlausible(WindowEnergy window)
-    {
-        if (window.Domains.TryGetValue(Domains.Total, out var total) && total.AveragePowerW > _options.MaxPlausiblePowerW)
-        {
-            throw new MeterException(Invariant(
-                $"{_meter} reports {total.AveragePowerW:0.#} W on average over [{window.StartS:0.000}, {window.EndS:0.000}] s, above the plausible {_options.MaxPlausiblePowerW:0.#} W (MaxPlausiblePowerW): the readings are not trustworthy. This case is not measured. If this machine really draws that much, raise Meter:MaxPlausiblePowerW."));
-        }
-    }
+    public void CheckPlausible(WindowEnergy window) =>
+        PlausiblePower.ThrowIfAbove(_meter, window, _options.MaxPlausiblePowerW, "the readings are not trustworthy");
 
     public ValueTask DisposeAsync()
     {

@@ -154,11 +154,7 @@ public sealed class PowermetricsMeter : IPowerMeter, IMeterProcess
         var window = _timeline.Integrate(startS, endS);
         if (window.Coverage < _options.MinCoverage)
             throw new MeterException(DescribeShortfall(window, waitS));
-        if (window.Domains.TryGetValue(Domains.Total, out var total) && total.AveragePowerW > _options.MaxPlausiblePowerW)
-        {
-            throw new MeterException(Invariant(
-                $"powermetrics reports {total.AveragePowerW:0.#} W on average over [{startS:0.000}, {endS:0.000}] s, above the plausible {_options.MaxPlausiblePowerW:0.#} W (MaxPlausiblePowerW): the samples are not trustworthy. This case is not measured. If this machine really draws that much, raise Meter:MaxPlausiblePowerW."));
-        }
+        PlausiblePower.ThrowIfAbove(MeterKinds.Powermetrics, window, _options.MaxPlausiblePowerW, "the samples are not trustworthy");
 
         return window;
     }

@@ -138,11 +138,8 @@ public sealed class PrometheusMeter : IPowerMeter
             window = window with { Approximation = notes.Count == 0 ? null : string.Join(" ", notes) };
         }
 
-        if (window.Domains.TryGetValue(Domains.Total, out var total) && total.AveragePowerW > _options.MaxPlausiblePowerW)
-        {
-            throw new MeterException(Invariant(
-                $"prometheus reports {total.AveragePowerW:0.#} W on average over [{startS:0.000}, {endS:0.000}] s, above the plausible {_options.MaxPlausiblePowerW:0.#} W (MaxPlausiblePowerW): the readings are not trustworthy (is the unit right, e.g. mJ read as J?). This case is not measured. If this machine really draws that much, raise Meter:MaxPlausiblePowerW."));
-        }
+        PlausiblePower.ThrowIfAbove(MeterKinds.Prometheus, window, _options.MaxPlausiblePowerW,
+            "the readings are not trustworthy (is the unit right, e.g. mJ read as J?)");
 
         return window;
     }
