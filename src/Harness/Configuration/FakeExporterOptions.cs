@@ -13,8 +13,11 @@ public sealed class FakeExporterOptions
     /// <summary>Seconds after the exporter starts at which it begins to miss scrapes (answers 503); 0 for none.</summary>
     public double MissAfterSeconds { get; set; }
 
-    /// <summary>How long it misses scrapes from <see cref="MissAfterSeconds"/>, seconds (2.5 misses two scrapes at 1 s).</summary>
-    public double MissSeconds { get; set; } = 2.5;
+    /// <summary>
+    /// How long it misses scrapes from <see cref="MissAfterSeconds"/>, seconds: a span of n scrape intervals holds n scrapes (1 misses
+    /// one at 1 s). More than two in a row outlast the meter's wait for the scrape after a window's end, and that case fails its coverage.
+    /// </summary>
+    public double MissSeconds { get; set; } = 1;
 
     /// <summary>
     /// Whether each scrape carries an explicit timestamp (the instant the counters were computed), which Prometheus keeps: the
