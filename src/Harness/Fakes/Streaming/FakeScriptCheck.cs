@@ -1,4 +1,5 @@
 using System.Globalization;
+using SlmEnergyBench.Harness.Backends.Streaming;
 using SlmEnergyBench.Harness.Results;
 
 namespace SlmEnergyBench.Harness.Fakes.Streaming;
@@ -49,8 +50,8 @@ public sealed record FakeScriptCheck(int Cases, int Unmatched, double MeanTtftEr
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(scripts);
         var used = new HashSet<FakeTokenScript>(ReferenceEqualityComparer.Instance);
-        int cases = 0, unmatched = 0;
-        double ttft = 0, ttftSum = 0, lateSum = 0, meanItl = 0, gap = 0;
+        var pairs = new List<(StreamTimings, FakeTokenScript)>();
+        var unmatched = 0;
         foreach (var record in records.Where(r => r.Outcome == "passed" && r.Completion?.Stream is not null))
         {
             var stream = record.Completion!.Stream!;
@@ -63,6 +64,25 @@ public sealed record FakeScriptCheck(int Cases, int Unmatched, double MeanTtftEr
             }
 
             used.Add(script);
+            pairs.Add((stream, script));
+        }
+
+        return Of(pairs, unmatched);
+    }
+
+    /// <summary>
+    /// Compares each measured stream with the script of the answer it measured (already matched: a test that sent the requests one
+    /// by one knows which is which).
+    /// </summary>
+    /// <param name="pairs">Measured timings and the fake's script of the same answer.</param>
+    /// <param name="unmatched">Streamed answers left out for want of a script, carried into <see cref="Unmatched"/>.</param>
+    public static FakeScriptCheck Of(IEnumerable<(StreamTimings Stream, FakeTokenScript Script)> pairs, int unmatched = 0)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var cases = 0;
+        double ttft = 0, ttftSum = 0, lateSum = 0, meanItl = 0, gap = 0;
+        foreach (var (stream, script) in pairs)
+        {
             cases++;
             var sent = script.FirstTokenSentS ?? script.TimeToFirstTokenS;
             ttft = Math.Max(ttft, Math.Abs(stream.TimeToFirstTokenS - sent));

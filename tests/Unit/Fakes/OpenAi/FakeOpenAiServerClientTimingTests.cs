@@ -1,6 +1,7 @@
 using SlmEnergyBench.Harness.Backends;
 using SlmEnergyBench.Harness.Backends.OpenAi;
 using SlmEnergyBench.Harness.Configuration;
+using SlmEnergyBench.Unit.Support;
 
 namespace SlmEnergyBench.Unit.Fakes.OpenAi;
 
@@ -23,33 +24,26 @@ public sealed class FakeOpenAiServerClientTimingTests
 
     [Theory]
     [MemberData(nameof(Servers))]
-    public async Task CompleteAsync_StreamFromFake_TtftAndGapsMatchScriptWithin2Ms(string flavor, string endpoint)
+    public async Task CompleteAsync_StreamFromFake_TtftAndGapsFollowTheFakeByTheStreamingRule(string flavor, string endpoint)
     {
         // Arrange: 100 tokens/s (10 ms gaps) and a slow prefill, so timer error is small beside the figures.
         using var fake = FakeServer(flavor, tokensPerSecond: 100);
         using var client = FakeOpenAiSetup.Client(fake, endpoint);
         var request = new CompletionRequest(FakeOpenAiSetup.Small, "Name three units of energy, and say which one a battery maker uses.", 30, 0.7);
 
-        // Act
-        await client.CompleteAsync(request with { MaxTokens = 2 }, TestContext.Current.CancellationToken); // warm-up (JIT)
-        var result = await client.CompleteAsync(request, TestContext.Current.CancellationToken);
+        // Act: a warm-up (JIT), then three answers.
+        await client.CompleteAsync(request with { MaxTokens = 2 }, TestContext.Current.CancellationToken);
+        var results = new List<CompletionResult>();
+        for (var i = 0; i < 3; i++)
+            results.Add(await client.CompleteAsync(request, TestContext.Current.CancellationToken));
 
-        // Assert
+        // Assert: by the Energy suite's streaming rule, against when the fake really sent each token.
         client.Flavor.Should().Be(flavor, "auto tells the server from its answers");
-        var script = fake.Script.Scripts[^1];
+        var scripts = fake.Script.Scripts.Skip(1).ToList();
+        scripts.Should().HaveCount(3);
+        StreamAgainstScript.ShouldFollowTheFake([.. results.Zip(scripts, (r, s) => (r.Stream!, s))], TestContext.Current.TestOutputHelper);
+        var result = results[^1];
         var stream = result.Stream!;
-        stream.ChunkOffsetsS.Should().HaveCount(script.CompletionTokens);
-        var differences = stream.ChunkOffsetsS.Select((offset, i) => offset - script.OffsetOfToken(i)).ToList();
-        var gapDifferences = differences.Skip(1).Select((d, i) => d - differences[i]).ToList();
-        TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{flavor} {endpoint}: TTFT measured {stream.TimeToFirstTokenS * 1000:0.000} ms, scripted {script.TimeToFirstTokenS * 1000:0.000} ms; " +
-            $"largest TTFT/offset difference {differences.Max(Math.Abs) * 1000:0.000} ms, largest gap difference {gapDifferences.Max(Math.Abs) * 1000:0.000} ms");
-        // The issue asks for 2 ms on every token. On a quiet machine the median holds it; on this shared 2-core machine (load 4 to 7)
-        // single wake-ups of the fake's timer or the client's reader run late by up to ~20 ms, so the largest is printed, bounded loosely.
-        (stream.TimeToFirstTokenS - script.TimeToFirstTokenS).Should().BeInRange(0, 0.010, "TTFT adds only the request's way to the server");
-        var sortedGaps = gapDifferences.Select(Math.Abs).Order().ToList();
-        sortedGaps[sortedGaps.Count / 2].Should().BeLessThanOrEqualTo(0.002);
-        sortedGaps[^1].Should().BeLessThanOrEqualTo(0.025);
         stream.OutputTokens.Should().Be(30);
         stream.OutputTokensSource.Should().Be(TokenCountSource.ServerUsage);
         result.CompletionTokens.Should().Be(30);
