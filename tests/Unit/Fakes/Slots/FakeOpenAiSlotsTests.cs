@@ -6,7 +6,11 @@ using SlmEnergyBench.Unit.Fakes.OpenAi;
 
 namespace SlmEnergyBench.Unit.Fakes.Slots;
 
-/// <summary>A fake llama-server with 8 slots (<c>--parallel 8</c>) and issue 12's curve, driven by concurrent streaming requests over HTTP.</summary>
+/// <summary>
+/// A fake llama-server with 8 slots (<c>--parallel 8</c>) and issue 12's curve, driven by concurrent streaming requests over HTTP. Its
+/// stream gaps are read on the wall clock, so the class runs alone in the timing collection, as <see cref="FakeOllamaSlotsTests"/> does.
+/// </summary>
+[Collection(typeof(TimingCollection))]
 public sealed class FakeOpenAiSlotsTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("fake-slots-").FullName;
@@ -44,7 +48,7 @@ public sealed class FakeOpenAiSlotsTests : IDisposable
         var ninth = streams[8].ReadAsync(http, fake.BaseUrl + "/completions", Body(8), ct);
         await Task.WhenAll([.. eight, ninth]);
 
-        // Assert: between the last of the eight's first token (plus one gap) and the first of them to end, each mean gap is 36.364 ms.
+        // Assert: between the last of the eight's first token (plus one gap) and the first of them to end, each median gap is 36.364 ms.
         props["total_slots"]!.GetValue<int>().Should().Be(8);
         var firstEnd = TimedStream.ShouldAllKeepGap([.. streams.Take(8)], IsToken, 0.040, 1 / 27.5);
 
