@@ -58,12 +58,13 @@ public sealed class FakeScriptCheckTests
         check.Unmatched.Should().Be(0);
         check.MaxTtftErrorS.Should().BeApproximately(0.0012, 1e-9);
         check.MeanTtftErrorS.Should().BeApproximately((0.0004 - 0.0012) / 2, 1e-9);
+        check.MedianTtftErrorS.Should().BeApproximately((0.0004 - 0.0012) / 2, 1e-9, "the median of two is their mean");
         check.MeanFakeLateS.Should().Be(0, "these scripts have no record of when the first token went out: the scripted time stands");
         check.MaxMeanItlErrorS.Should().BeApproximately(0.0005, 1e-9);
         check.MaxGapErrorS.Should().BeApproximately(0.001, 1e-9);
         check.Within.Should().BeTrue();
-        check.ToString().Should().Be("Streaming timings against the fakes' scripts over 2 cases: TTFT -0.40 ms on average after the fake sent its first token (which it did 0.00 ms after its script on average), mean inter-token gap within 0.50 ms " +
-                                     "(bounds: 5 ms on TTFT, 2 ms on the gaps: met); single TTFTs within 1.20 ms, single gaps within 1.00 ms.");
+        check.ToString().Should().Be("Streaming timings against the fakes' scripts over 2 cases: TTFT -0.40 ms median (-0.40 ms mean) after the fake sent its first token (which it did 0.00 ms after its script on average), " +
+                                     "mean inter-token gap within 0.50 ms (bounds: 5 ms on TTFT's median, 2 ms on the gaps: met); single TTFTs within 1.20 ms, single gaps within 1.00 ms.");
     }
 
     [Fact]
@@ -75,6 +76,43 @@ public sealed class FakeScriptCheckTests
 
         check.Should().BeEquivalentTo(new { Cases = 1, Unmatched = 1, Within = false });
         check.MaxTtftErrorS.Should().BeApproximately(0.006, 1e-9);
+    }
+
+    [Fact]
+    public void Of_OneReaderTwentyFiveMillisecondsLateAmongSix_IsWithinByTheMedian()
+    {
+        // Arrange: six cases scripted at TTFT 10 ms; five seen 1.5 ms after it, one 25 ms after (a reader that woke late). The mean,
+        // (5 x 1.5 + 25) / 6 = 5.417 ms, is past 5 ms; the median, 1.5 ms, is what the client's stamping does on every case.
+        var scripts = new Dictionary<string, IReadOnlyList<FakeTokenScript>>
+        {
+            [""] = [.. Enumerable.Range(0, 6).Select(_ => new FakeTokenScript("m", "p", 3, 2, 0, 0.010, 0.005))],
+        };
+        var late = new[] { 0.0015, 0.0015, 0.025, 0.0015, 0.0015, 0.0015 };
+
+        // Act
+        var check = FakeScriptCheck.Of(late.Select((l, i) => Record(null, "p", i, i + 0.010 + l, i + 0.015 + l)), scripts);
+
+        // Assert
+        check.Cases.Should().Be(6);
+        check.MeanTtftErrorS.Should().BeApproximately(0.0325 / 6, 1e-9);
+        check.MedianTtftErrorS.Should().BeApproximately(0.0015, 1e-9);
+        check.MaxTtftErrorS.Should().BeApproximately(0.025, 1e-9);
+        check.Within.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Of_EveryCaseSixMillisecondsLate_IsNotWithin()
+    {
+        // A client stamping at the wrong event moves every case: the median moves with them.
+        var scripts = new Dictionary<string, IReadOnlyList<FakeTokenScript>>
+        {
+            [""] = [.. Enumerable.Range(0, 5).Select(_ => new FakeTokenScript("m", "p", 3, 2, 0, 0.010, 0.005))],
+        };
+
+        var check = FakeScriptCheck.Of(Enumerable.Range(0, 5).Select(i => Record(null, "p", i, i + 0.016, i + 0.021)), scripts);
+
+        check.MedianTtftErrorS.Should().BeApproximately(0.006, 1e-9);
+        check.Within.Should().BeFalse();
     }
 
     [Fact]
