@@ -1,5 +1,6 @@
 using SlmEnergyBench.Harness.Backends.Streaming;
 using SlmEnergyBench.Harness.Fakes.Streaming;
+using SlmEnergyBench.Harness.Statistics;
 
 namespace SlmEnergyBench.Unit.Support;
 
@@ -20,7 +21,7 @@ internal static class StreamAgainstScript
         var check = FakeScriptCheck.Of(pairs);
         var gapErrors = pairs.SelectMany(p => Enumerable.Range(1, Math.Max(0, p.Stream.ChunkOffsetsS.Count - 1))
             .Select(i => Math.Abs(p.Stream.ChunkOffsetsS[i] - p.Stream.ChunkOffsetsS[i - 1] - p.Script.SentGapBeforeS(i)))).Order().ToList();
-        var medianGapError = gapErrors.Count > 0 ? gapErrors[gapErrors.Count / 2] : 0;
+        var medianGapError = gapErrors.Count > 0 ? Quantiles.OfSorted(gapErrors, 0.5) : 0;
         output?.WriteLine($"{check} Median single-gap error {medianGapError * 1000:0.000} ms over {gapErrors.Count} gaps.");
 
         foreach (var (stream, script) in pairs)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using SlmEnergyBench.Harness.Statistics;
 
 namespace SlmEnergyBench.Unit.Fakes.Slots;
 
@@ -36,8 +37,7 @@ internal sealed class TimedStream(Func<double> now)
     {
         var times = Lines.Where(l => isToken(l.Line) && l.AtS >= fromS && l.AtS <= toS).Select(l => l.AtS).ToList();
         var gaps = times.Zip(times.Skip(1), (a, b) => b - a).Order().ToList();
-        var median = gaps.Count == 0 ? double.NaN : gaps.Count % 2 == 1 ? gaps[gaps.Count / 2] : (gaps[(gaps.Count / 2) - 1] + gaps[gaps.Count / 2]) / 2;
-        return (median, times.Count);
+        return (gaps.Count == 0 ? double.NaN : Quantiles.OfSorted(gaps, 0.5), times.Count);
     }
 
     /// <summary>
