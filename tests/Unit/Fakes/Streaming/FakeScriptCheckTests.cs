@@ -62,6 +62,7 @@ public sealed class FakeScriptCheckTests
         check.MeanFakeLateS.Should().Be(0, "these scripts have no record of when the first token went out: the scripted time stands");
         check.MaxMeanItlErrorS.Should().BeApproximately(0.0005, 1e-9);
         check.MaxGapErrorS.Should().BeApproximately(0.001, 1e-9);
+        check.MedianGapErrorS.Should().BeApproximately(0, 1e-9, "three of the four gaps are exact");
         check.Within.Should().BeTrue();
         check.ToString().Should().Be("Streaming timings against the fakes' scripts over 2 cases: TTFT -0.40 ms median (-0.40 ms mean) after the fake sent its first token (which it did 0.00 ms after its script on average), " +
                                      "mean inter-token gap within 0.50 ms (bounds: 5 ms on TTFT's median, 2 ms on the gaps: met); single TTFTs within 1.20 ms, single gaps within 1.00 ms.");
@@ -123,6 +124,7 @@ public sealed class FakeScriptCheckTests
         var check = FakeScriptCheck.Of([Record(null, "p", 0, 0.010, 0.018)], scripts);
 
         check.MaxMeanItlErrorS.Should().BeApproximately(0.003, 1e-9);
+        check.MedianGapErrorS.Should().BeApproximately(0.003, 1e-9, "the one gap is 8 ms against 5");
         check.Within.Should().BeFalse();
     }
 
