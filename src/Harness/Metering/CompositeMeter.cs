@@ -69,7 +69,7 @@ public sealed class CompositeMeter : IPowerMeter
 
     /// <summary>Each side's samples overlapping the window (cpu side first), without their own totals, as <see cref="Samples"/> holds them.</summary>
     public IReadOnlyList<MeterSample> SamplesIn(double startS, double endS) =>
-        [.. CpuSide.SamplesIn(startS, endS).Concat(GpuSide.SamplesIn(startS, endS)).Select(s => s with { EnergyJ = WithoutTotal(s.EnergyJ) })];
+        [.. CpuSide.SamplesIn(startS, endS).Concat(GpuSide.SamplesIn(startS, endS)).Select(s => s.WithoutTotal())];
 
     public IReadOnlyList<MeterSample> SamplesFrom(int index)
     {
@@ -121,8 +121,8 @@ public sealed class CompositeMeter : IPowerMeter
             // Each part's edge samples with that part's domains only: the composite total is derived from TotalOf.
             EdgeSamples = [.. cpu.EdgeSamples.Concat(gpu.EdgeSamples).Select(e => e with
             {
-                EnergyJ = WithoutTotal(e.EnergyJ),
-                OutsideNeighbour = e.OutsideNeighbour is { } n ? n with { EnergyJ = WithoutTotal(n.EnergyJ) } : null,
+                EnergyJ = Domains.WithoutTotal(e.EnergyJ),
+                OutsideNeighbour = e.OutsideNeighbour is { } n ? n with { EnergyJ = Domains.WithoutTotal(n.EnergyJ) } : null,
             })],
             TotalOf = [.. cpu.TotalOf.Concat(gpu.TotalOf).Distinct(StringComparer.Ordinal)],
         };
@@ -143,16 +143,14 @@ public sealed class CompositeMeter : IPowerMeter
     /// <summary>Each part's figures per domain (disjoint), and total = the parts' totals added, when both have one.</summary>
     private static Dictionary<string, double> SumOfParts(IReadOnlyDictionary<string, double> cpu, IReadOnlyDictionary<string, double> gpu)
     {
-        var sum = WithoutTotal(cpu);
-        foreach (var (domain, joules) in WithoutTotal(gpu))
+        var sum = Domains.WithoutTotal(cpu);
+        foreach (var (domain, joules) in Domains.WithoutTotal(gpu))
             sum[domain] = joules;
         if (cpu.TryGetValue(Domains.Total, out var a) && gpu.TryGetValue(Domains.Total, out var b))
             sum[Domains.Total] = a + b;
         return sum;
     }
 
-    private static Dictionary<string, double> WithoutTotal(IReadOnlyDictionary<string, double> joules) =>
-        joules.Where(e => e.Key != Domains.Total).ToDictionary(StringComparer.Ordinal);
 
     private static string Describe(EnergyProvenance p) =>
         $"{p.Meter} ({EnergyMethodText.Word(p.Method)}; {string.Join(", ", p.Domains)}): {p.Source}";
@@ -167,7 +165,7 @@ public sealed class CompositeMeter : IPowerMeter
     private void Collect(int part, IReadOnlyList<MeterSample> fresh)
     {
         foreach (var s in fresh)
-            _samples.Add(s with { EnergyJ = WithoutTotal(s.EnergyJ) });
+            _samples.Add(s.WithoutTotal());
         _seen[part] += fresh.Count;
     }
 }

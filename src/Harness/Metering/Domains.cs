@@ -22,4 +22,11 @@ public static class Domains
 
     /// <summary>The sum of the meter's non-overlapping domains (for powermetrics: CPU + GPU + ANE).</summary>
     public const string Total = "total";
+
+    /// <summary>
+    /// <paramref name="joules"/> (domain → J) without <see cref="Total"/>: what a meter made of parts (a composite, several Prometheus
+    /// targets) keeps of each part, whose own total would be counted twice beside the whole's.
+    /// </summary>
+    public static Dictionary<string, double> WithoutTotal(IReadOnlyDictionary<string, double> joules) =>
+        joules.Where(e => e.Key != Total).ToDictionary(StringComparer.Ordinal);
 }

@@ -10,6 +10,9 @@ public sealed record MeterSample(double StartS, double EndS, IReadOnlyDictionary
 {
     public double DurationS => EndS - StartS;
 
+    /// <summary>This sample without its <see cref="Domains.Total"/> (<see cref="Domains.WithoutTotal"/>).</summary>
+    public MeterSample WithoutTotal() => this with { EnergyJ = Domains.WithoutTotal(EnergyJ) };
+
     /// <summary>
     /// The machine's thermal pressure during the sample as the meter reported it (powermetrics' <c>thermal_pressure</c>:
     /// <c>Nominal</c>, <c>Moderate</c>, <c>Heavy</c>, <c>Trapping</c>, <c>Sleeping</c>); null for meters that report none

@@ -56,7 +56,7 @@ public sealed class PrometheusMeter : IPowerMeter
     public IReadOnlyList<MeterSample> SamplesIn(double startS, double endS) =>
         _start is not { } start ? []
         : start.Poller.Groups.Count == 1 ? start.Poller.Groups[0].Timeline.Overlapping(startS, endS)
-        : [.. start.Poller.Groups.SelectMany(g => g.Timeline.Overlapping(startS, endS)).Select(s => s with { EnergyJ = s.EnergyJ.Where(e => e.Key != Domains.Total).ToDictionary(StringComparer.Ordinal) })];
+        : [.. start.Poller.Groups.SelectMany(g => g.Timeline.Overlapping(startS, endS)).Select(s => s.WithoutTotal())];
 
     public IReadOnlyList<MeterSample> SamplesFrom(int index) => _start?.Poller.From(index) ?? [];
 

@@ -48,8 +48,8 @@ internal static class PrometheusWindows
             EdgeJoules = Sum(parts.Select(p => p.EdgeJoules), hasTotal ? totalled.Select(p => p.EdgeJoules) : null),
             EdgeSamples = [.. parts.SelectMany(p => p.EdgeSamples).Select(e => e with
             {
-                EnergyJ = WithoutTotal(e.EnergyJ),
-                OutsideNeighbour = e.OutsideNeighbour is { } n ? n with { EnergyJ = WithoutTotal(n.EnergyJ) } : null,
+                EnergyJ = Domains.WithoutTotal(e.EnergyJ),
+                OutsideNeighbour = e.OutsideNeighbour is { } n ? n with { EnergyJ = Domains.WithoutTotal(n.EnergyJ) } : null,
             })],
             TotalOf = [.. parts.SelectMany(p => p.TotalOf).Distinct(StringComparer.Ordinal)],
         };
@@ -57,14 +57,12 @@ internal static class PrometheusWindows
 
     private static Dictionary<string, double> Sum(IEnumerable<IReadOnlyDictionary<string, double>> parts, IEnumerable<IReadOnlyDictionary<string, double>>? totals)
     {
-        var sum = parts.SelectMany(WithoutTotal).ToDictionary(StringComparer.Ordinal);
+        var sum = parts.SelectMany(Domains.WithoutTotal).ToDictionary(StringComparer.Ordinal);
         if (totals?.ToArray() is { } t && t.All(p => p.ContainsKey(Domains.Total)))
             sum[Domains.Total] = t.Sum(p => p[Domains.Total]);
         return sum;
     }
 
-    private static Dictionary<string, double> WithoutTotal(IReadOnlyDictionary<string, double> joules) =>
-        joules.Where(e => e.Key != Domains.Total).ToDictionary(StringComparer.Ordinal);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SlmEnergyBench.Harness.Statistics;
 
 namespace SlmEnergyBench.Harness.Metering.Prometheus;
 
@@ -21,7 +22,7 @@ internal static partial class ScrapeIntervalCheck
         if (timestamps.Count < 3)
             return $"too few raw samples of {query} ({timestamps.Count}) yet to check their spacing";
         var gaps = timestamps.Zip(timestamps.Skip(1), (a, b) => b - a).Order().ToArray();
-        var median = gaps.Length % 2 == 1 ? gaps[gaps.Length / 2] : (gaps[(gaps.Length / 2) - 1] + gaps[gaps.Length / 2]) / 2;
+        var median = Quantiles.OfSorted(gaps, 0.5);
         var interval = intervalMs / 1000.0;
         if (Math.Abs(median - interval) > SpacingTolerance * interval)
         {

@@ -79,7 +79,7 @@ internal sealed class ScrapePoller : IAsyncDisposable
         {
             var added = group.Advance(answers, ServerClock.ToSession);
             lock (_samplesGate)
-                _samples.AddRange(Groups.Count == 1 ? added : added.Select(s => s with { EnergyJ = s.EnergyJ.Where(e => e.Key != Domains.Total).ToDictionary(StringComparer.Ordinal) }));
+                _samples.AddRange(Groups.Count == 1 ? added : added.Select(s => s.WithoutTotal()));
         }
         catch (MeterException e)
         {
