@@ -23,6 +23,11 @@ internal static class PrometheusReadiness
         {
             return false;
         }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The HTTP client's own timeout (a busy machine): not ready yet, ask again.
+            return false;
+        }
     }
 
     /// <summary>The number of active targets whose health is "up" in a <c>/api/v1/targets</c> answer.</summary>

@@ -111,18 +111,26 @@ public sealed class PrometheusServer : IAsyncDisposable, IDisposable
         var server = new PrometheusServer(process, log, folder, url);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
-        while (!await PrometheusReadiness.IsReadyAsync(http, url, options.Targets.Count, cancellationToken).ConfigureAwait(false))
+        try
         {
-            if (process.HasExited || deadline.Elapsed > options.StartTimeout)
+            while (!await PrometheusReadiness.IsReadyAsync(http, url, options.Targets.Count, cancellationToken).ConfigureAwait(false))
             {
-                var why = process.HasExited ? $"exited with code {process.ExitCode}" : $"was not ready with every target scraped within {options.StartTimeout.TotalSeconds:0} s";
-                await StopAsync(process).ConfigureAwait(false);
-                process.Dispose();
-                throw new PrometheusServerException($"prometheus ({binary}, {url}, config {Path.Combine(folder, "prometheus.yml")}) {why}; its log: {log.Quoted()}");
+                if (process.HasExited || deadline.Elapsed > options.StartTimeout)
+                {
+                    var why = process.HasExited ? $"exited with code {process.ExitCode}" : $"was not ready with every target scraped within {options.StartTimeout.TotalSeconds:0} s";
+                    throw new PrometheusServerException($"prometheus ({binary}, {url}, config {Path.Combine(folder, "prometheus.yml")}) {why}; its log: {log.Quoted()}");
+                }
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
             }
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            return server;
         }
-        return server;
+        catch
+        {
+            // Not started, or the wait was cancelled: never leave the process running on a folder the caller is about to delete.
+            await StopAsync(process).ConfigureAwait(false);
+            process.Dispose();
+            throw;
+        }
     }
 
     private static ProcessStartInfo StartInfo(string binary, string folder, int port)

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using SlmEnergyBench.Harness.Fakes.Prometheus;
+using SlmEnergyBench.Unit.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 
 namespace SlmEnergyBench.Unit.Fakes.Prometheus;
 
@@ -93,6 +96,56 @@ public sealed class PrometheusServerTests
         await after.Should().ThrowAsync<HttpRequestException>();
         Process.GetProcesses().Should().NotContain(p => p.Id == pid && p.ProcessName == "prometheus");
     }
+
+    [Fact]
+    public async Task IsReady_AnswerSlowerThanTheClientsTimeout_IsNotReadyRatherThanAnError()
+    {
+        // Arrange: /-/ready answers after 2 s; the client gives up after 0.2 s (a busy machine, as Prometheus starts).
+        using var server = LocalServers.StartWireMock();
+        server.Given(Request.Create().WithPath("/-/ready").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(2)));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(0.2) };
+
+        // Act
+        var ready = await PrometheusReadiness.IsReadyAsync(http, server.Url!, 1, TestContext.Current.CancellationToken);
+
+        // Assert
+        ready.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Start_CancelledWhileWaitingForItsTargets_LeavesNoPrometheusRunning()
+    {
+        // Arrange: a target where nothing listens, so Prometheus is never ready; the start is cancelled after 1.5 s.
+        PrometheusRequirement.Require();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(TimeSpan.FromSeconds(1.5));
+        var closed = new Uri(LocalServers.ClosedBaseUrl());
+
+        // Act
+        var start = () => PrometheusServer.StartAsync(new PrometheusServerOptions { Targets = [new("energy", $"127.0.0.1:{closed.Port}")] }, cancel.Token);
+
+        // Assert: the start is cancelled, and no prometheus runs on a folder that is gone (what a process left behind would be).
+        await start.Should().ThrowAsync<OperationCanceledException>();
+        OrphanedPrometheus().Should().BeEmpty();
+    }
+
+    /// <summary>Pids of prometheus processes whose --config.file lies in a folder that no longer exists (Linux /proc).</summary>
+    private static List<int> OrphanedPrometheus() =>
+    [
+        .. Process.GetProcessesByName("prometheus").Where(p =>
+        {
+            try
+            {
+                var arguments = File.ReadAllText($"/proc/{p.Id}/cmdline").Split('\0');
+                var config = arguments.FirstOrDefault(a => a.StartsWith("--config.file=", StringComparison.Ordinal));
+                return config is not null && !Directory.Exists(Path.GetDirectoryName(config["--config.file=".Length..]));
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }).Select(p => p.Id),
+    ];
 
     [Fact]
     public async Task Start_ConfigPrometheusRefuses_FailsWithItsLogAndCleansUp()
