@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SlmEnergyBench.Harness.Fakes.Prometheus;
 
 /// <summary>
@@ -79,22 +77,5 @@ public sealed class BusyFileExporterPower : IExporterPower
         }
     }
 
-    private (double CpuW, double GpuW)? Read()
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(Path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-        var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 2
-            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var cpuMw) && cpuMw >= 0
-            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var gpuMw) && gpuMw >= 0)
-            return (cpuMw / 1000, gpuMw / 1000);
-        throw new FormatException($"The busy file {Path} holds '{text.Trim()}', not 'cpu_mW gpu_mW' (two numbers >= 0, invariant culture): it is written by the fake servers' BusyFile.");
-    }
+    private (double CpuW, double GpuW)? Read() => BusyFile.Read(Path) is { } mw ? (mw.CpuMilliwatts / 1000, mw.GpuMilliwatts / 1000) : null;
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using SlmEnergyBench.Harness.Fakes;
 using SlmEnergyBench.Harness.Timing;
 
 namespace SlmEnergyBench.Unit.Metering.Edges;
@@ -46,7 +46,7 @@ internal sealed class GenerationClock(SessionClock clock, string busyFile) : Tim
     /// <summary>The busy file's "cpu_mW gpu_mW", in watts; the server has just written it.</summary>
     private (double Cpu, double Gpu) ReadBusyWatts()
     {
-        var words = File.ReadAllText(busyFile).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return (double.Parse(words[0], CultureInfo.InvariantCulture) / 1000, double.Parse(words[1], CultureInfo.InvariantCulture) / 1000);
+        var (cpuMw, gpuMw) = BusyFile.Read(busyFile) ?? throw new InvalidOperationException($"The busy file {busyFile} is absent, though the server has just written it.");
+        return (cpuMw / 1000, gpuMw / 1000);
     }
 }
