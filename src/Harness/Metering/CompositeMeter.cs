@@ -103,28 +103,11 @@ public sealed class CompositeMeter : IPowerMeter
     {
         var both = await Task.WhenAll(CpuSide.MeasureAsync(startS, endS, cancellationToken), GpuSide.MeasureAsync(startS, endS, cancellationToken));
         var (cpu, gpu) = (both[0], both[1]);
-        var domains = new Dictionary<string, DomainEnergy>(StringComparer.Ordinal);
-        foreach (var (name, energy) in cpu.Domains.Concat(gpu.Domains).Where(d => d.Key != Domains.Total))
-        {
-            if (!domains.TryAdd(name, energy))
-                throw new MeterException($"both parts of {Provenance.Meter} report {name}: combining them would count it twice.");
-        }
-
-        if (cpu.Domains.TryGetValue(Domains.Total, out var a) && gpu.Domains.TryGetValue(Domains.Total, out var b))
-            domains[Domains.Total] = new DomainEnergy(a.Joules + b.Joules, a.AveragePowerW + b.AveragePowerW, a.PeakPowerW + b.PeakPowerW);
         var notes = new[] { cpu.Approximation, gpu.Approximation }.OfType<string>().ToArray();
-        return new WindowEnergy(startS, endS, domains, cpu.SampleCount + gpu.SampleCount, Math.Min(cpu.Coverage, gpu.Coverage))
+        return WindowParts.Combine(startS, endS, [cpu, gpu], [cpu, gpu],
+            name => $"both parts of {Provenance.Meter} report {name}: combining them would count it twice.") with
         {
             Approximation = notes.Length == 0 ? null : string.Join(" ", notes),
-            ProRataJoules = SumOfParts(cpu.ProRataJoules, gpu.ProRataJoules),
-            EdgeJoules = SumOfParts(cpu.EdgeJoules, gpu.EdgeJoules),
-            // Each part's edge samples with that part's domains only: the composite total is derived from TotalOf.
-            EdgeSamples = [.. cpu.EdgeSamples.Concat(gpu.EdgeSamples).Select(e => e with
-            {
-                EnergyJ = Domains.WithoutTotal(e.EnergyJ),
-                OutsideNeighbour = e.OutsideNeighbour is { } n ? n with { EnergyJ = Domains.WithoutTotal(n.EnergyJ) } : null,
-            })],
-            TotalOf = [.. cpu.TotalOf.Concat(gpu.TotalOf).Distinct(StringComparer.Ordinal)],
         };
     }
 
@@ -139,18 +122,6 @@ public sealed class CompositeMeter : IPowerMeter
             await GpuSide.DisposeAsync();
         }
     }
-
-    /// <summary>Each part's figures per domain (disjoint), and total = the parts' totals added, when both have one.</summary>
-    private static Dictionary<string, double> SumOfParts(IReadOnlyDictionary<string, double> cpu, IReadOnlyDictionary<string, double> gpu)
-    {
-        var sum = Domains.WithoutTotal(cpu);
-        foreach (var (domain, joules) in Domains.WithoutTotal(gpu))
-            sum[domain] = joules;
-        if (cpu.TryGetValue(Domains.Total, out var a) && gpu.TryGetValue(Domains.Total, out var b))
-            sum[Domains.Total] = a + b;
-        return sum;
-    }
-
 
     private static string Describe(EnergyProvenance p) =>
         $"{p.Meter} ({EnergyMethodText.Word(p.Method)}; {string.Join(", ", p.Domains)}): {p.Source}";

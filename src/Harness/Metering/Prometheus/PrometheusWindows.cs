@@ -25,44 +25,12 @@ internal static class PrometheusWindows
         $"prometheus: {string.Join(", ", domains)} integrated from a power gauge sampled every {intervalS:0.###} s (trapezoid between scrapes), not read from an energy counter.");
 
     /// <summary>
-    /// The windows of several groups as one: their domains (disjoint), total = the groups' totals added (only when every group
-    /// whose domains make a total has one: never a partial total), edge samples without their group's total, the lowest
-    /// coverage and the sample counts added. One group's window is returned as it is.
+    /// The windows of several groups as one (<see cref="WindowParts.Combine"/>): the total is the totals of the groups whose domains
+    /// make one, when each of them has one (never a partial total). One group's window is returned as it is.
     /// </summary>
-    public static WindowEnergy Combine(double startS, double endS, IReadOnlyList<WindowEnergy> parts)
-    {
-        if (parts.Count == 1)
-            return parts[0];
-        var totalled = parts.Where(p => p.TotalOf.Count > 0).ToArray();
-        var hasTotal = totalled.Length > 0 && totalled.All(p => p.Domains.ContainsKey(Domains.Total));
-        var domains = parts.SelectMany(p => p.Domains.Where(d => d.Key != Domains.Total)).ToDictionary(StringComparer.Ordinal);
-        if (hasTotal)
-        {
-            var totals = totalled.Select(p => p.Domains[Domains.Total]).ToArray();
-            domains[Domains.Total] = new DomainEnergy(totals.Sum(t => t.Joules), totals.Sum(t => t.AveragePowerW), totals.Sum(t => t.PeakPowerW));
-        }
-
-        return new WindowEnergy(startS, endS, domains, parts.Sum(p => p.SampleCount), parts.Min(p => p.Coverage))
-        {
-            ProRataJoules = Sum(parts.Select(p => p.ProRataJoules), hasTotal ? totalled.Select(p => p.ProRataJoules) : null),
-            EdgeJoules = Sum(parts.Select(p => p.EdgeJoules), hasTotal ? totalled.Select(p => p.EdgeJoules) : null),
-            EdgeSamples = [.. parts.SelectMany(p => p.EdgeSamples).Select(e => e with
-            {
-                EnergyJ = Domains.WithoutTotal(e.EnergyJ),
-                OutsideNeighbour = e.OutsideNeighbour is { } n ? n with { EnergyJ = Domains.WithoutTotal(n.EnergyJ) } : null,
-            })],
-            TotalOf = [.. parts.SelectMany(p => p.TotalOf).Distinct(StringComparer.Ordinal)],
-        };
-    }
-
-    private static Dictionary<string, double> Sum(IEnumerable<IReadOnlyDictionary<string, double>> parts, IEnumerable<IReadOnlyDictionary<string, double>>? totals)
-    {
-        var sum = parts.SelectMany(Domains.WithoutTotal).ToDictionary(StringComparer.Ordinal);
-        if (totals?.ToArray() is { } t && t.All(p => p.ContainsKey(Domains.Total)))
-            sum[Domains.Total] = t.Sum(p => p[Domains.Total]);
-        return sum;
-    }
-
+    public static WindowEnergy Combine(double startS, double endS, IReadOnlyList<WindowEnergy> parts) =>
+        parts.Count == 1 ? parts[0] : WindowParts.Combine(startS, endS, parts, [.. parts.Where(p => p.TotalOf.Count > 0)],
+            name => $"prometheus: two targets report {name}: combining them would count it twice; narrow Meter:Prometheus:Selector to one target per domain.");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
